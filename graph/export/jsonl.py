@@ -1,0 +1,127 @@
+"""Records to the JSON Lines format that ``shared/eval/score.py`` and ``evaluate`` read.
+
+One row an event or an actor; several articles mix in one file, each row naming its
+article. The format is defined in ``shared/corpus/README.md``.
+
+>>> from graph.records import Actor, Article, Extraction
+>>> from graph.vocab.actor_types import ActorType
+>>> x = Extraction(Article("a1", "Iran said."), actors=(Actor("iran", "Iran", ActorType.STATE, "IRN"),))
+>>> next(actor_rows(x))["name"]
+'Iran'
+"""
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from graph.errors import OutputError
+from graph.records import Extraction
+
+__all__ = ["event_rows", "actor_rows", "write_jsonl", "dumps_line"]
+
+
+def _actor_ref(x: Extraction, actor_id: str) -> dict:
+    a = x.actor(actor_id)
+    if a is None:
+        return {"name": actor_id, "type": None, "country": None}
+    return {"name": a.name, "type": a.type.value, "country": a.country}
+
+
+def event_rows(x: Extraction) -> Iterator[dict]:
+    """The ``events.jsonl`` rows of one extraction."""
+    sentences = {s.index: s.text for s in x.sentences}
+    relations: dict[str, list[dict]] = {}
+    for r in x.relations:
+        relations.setdefault(r.source, []).append({"type": r.type.value, "target": r.target})
+    for e in x.events:
+        places = []
+        for pid in e.places:
+            p = x.place(pid)
+            if p is not None:
+                places.append({"name": p.name, "country": p.country, "lat": p.lat, "lon": p.lon})
+        evidence = []
+        for m in e.mentions:
+            text = sentences.get(m.sentence, m.text).strip()
+            if text not in evidence:
+                evidence.append(text)
+        yield {
+            "article": x.article.id,
+            "id": e.id,
+            "type": e.type.value,
+            "subtype": e.subtype.value if e.subtype else None,
+            "cameo": e.cameo,
+            "date": e.date.isoformat() if e.date else None,
+            "agents": [_actor_ref(x, a) for a in e.agents],
+            "targets": [_actor_ref(x, t) for t in e.targets],
+            "places": places,
+            "killed": e.killed,
+            "injured": e.injured,
+            "weapons": list(e.weapons),
+            "relations": relations.get(e.id, []),
+            "trigger": {"text": e.trigger.text, "start": e.trigger.start, "end": e.trigger.end},
+            "evidence": evidence,
+        }
+
+
+def actor_rows(x: Extraction) -> Iterator[dict]:
+    """The ``actors.jsonl`` rows of one extraction."""
+    for a in x.actors:
+        affiliations = []
+        for af in x.affiliations:
+            if af.source != a.id:
+                continue
+            target = x.actor(af.target)
+            row = {"type": af.type.value, "target": target.name if target else af.target}
+            if af.role:
+                row["role"] = af.role
+            affiliations.append(row)
+        yield {
+            "article": x.article.id,
+            "id": a.id,
+            "name": a.name,
+            "aliases": list(a.aliases),
+            "type": a.type.value,
+            "country": a.country,
+            "wikidata": a.wikidata,
+            "mentions": len(a.mentions),
+            "affiliations": affiliations,
+        }
+
+
+#: characters that ``str.splitlines`` treats as line breaks but JSON leaves raw
+_LINE_BREAKS = {"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+
+
+def dumps_line(row: dict) -> str:
+    """One JSON object on one line, whatever line separators its strings hold.
+
+    >>> dumps_line({"name": "a\u2028b"})
+    '{"name": "a\\\\u2028b"}'
+    """
+    text = json.dumps(row, ensure_ascii=False)
+    for raw, escaped in _LINE_BREAKS.items():
+        text = text.replace(raw, escaped)
+    return text
+
+
+def write_jsonl(rows: Iterable[dict], path: str | os.PathLike) -> int:
+    """Write rows atomically (a temporary file, then a rename); return how many were written.
+
+    Raises:
+        OutputError: the file cannot be written.
+    """
+    path = Path(path)
+    n = 0
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+        with os.fdopen(fd, "w", encoding="utf-8") as out:
+            for row in rows:
+                out.write(dumps_line(row) + "\n")
+                n += 1
+        os.replace(tmp, path)
+    except OSError as exc:
+        raise OutputError(f"{path}: cannot write: {exc.strerror or exc}") from exc
+    return n

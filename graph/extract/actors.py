@@ -1,0 +1,368 @@
+"""Actors of one article: mentions clustered into actors, with roles and affiliations.
+
+Rule classes, each with an example:
+
+- **in-article aliases**: a surname or a shorter form points back to the full name last
+  given ("John Kirby ... Kirby said"); a parenthesised form right after a name is an alias
+  ("the Kurdistan Regional Government (KRG)"); an acronym made of a name's initials is
+  that name.
+- **titles** (``lexicons/titles.txt``): a title before a name gives ``role_in`` with the
+  organisation or state before the title ("Pentagon press secretary John Kirby",
+  "Iraqi Prime Minister Mustafa al-Kadhimi", "Iran's top war spokesman Ali Rafsanjani");
+  an apposition gives it too ("Barzani, the Prime Minister of the Kurdistan Regional Government").
+- **compound modifiers**: "Iran-backed militias" / "militias, backed by Iran" give
+  ``backed_by``; "US-led coalition" gives the leader ``member_of`` the coalition;
+  "X-allied" gives ``allied_with``; "groups, including A and B" gives A and B ``member_of``
+  the groups.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from graph.extract.mentions import ActorMention, find_actor_mentions, slug
+from graph.records import Actor, Affiliation, Mention
+from graph.vocab import gazetteer
+from graph.vocab.actor_types import ActorType, AffiliationType
+
+__all__ = ["ActorIndex", "extract_actors"]
+
+BACKING = {"backed": AffiliationType.BACKED_BY, "sponsored": AffiliationType.BACKED_BY,
+           "supported": AffiliationType.BACKED_BY, "funded": AffiliationType.BACKED_BY,
+           "armed": AffiliationType.BACKED_BY, "financed": AffiliationType.BACKED_BY,
+           "aligned": AffiliationType.ALLIED_WITH, "allied": AffiliationType.ALLIED_WITH,
+           "affiliated": AffiliationType.MEMBER_OF, "linked": AffiliationType.ALLIED_WITH,
+           "led": AffiliationType.MEMBER_OF}
+MEMBERSHIP_PREPS = ("including", "such as", "among them")
+
+
+@dataclass
+class _Cluster:
+    key: str
+    name: str
+    type: ActorType
+    country: str | None = None
+    wikidata: str | None = None
+    generic: bool = False
+    mentions: list[ActorMention] = field(default_factory=list)
+
+    @property
+    def acting(self) -> bool:
+        """Named somewhere other than as a place."""
+        return any(not m.locative for m in self.mentions)
+
+
+@dataclass
+class ActorIndex:
+    """Actor mentions of one parsed article, clustered, with a token -> mention map.
+
+    ``events.py`` asks it which actor a token denotes (:meth:`actor_at`) and the last
+    person or group named before a pronoun (:meth:`antecedent`).
+    """
+
+    doc: Doc
+    article_id: str
+    mentions: list[ActorMention]
+    clusters: dict[str, _Cluster]
+    affiliations: list[Affiliation]
+    by_token: list[ActorMention | None]
+
+    def actor_at(self, i: int) -> ActorMention | None:
+        """The mention covering token ``i``, or None."""
+        return self.by_token[i] if 0 <= i < len(self.by_token) else None
+
+    def antecedent(self, i: int, types: tuple[ActorType, ...]) -> ActorMention | None:
+        """The last named mention of one of ``types`` before token ``i`` (for pronouns)."""
+        for m in reversed(self.mentions):
+            if m.end <= i and m.type in types and not m.generic:
+                return m
+        return None
+
+    def records(self, used: set[str]) -> tuple[Actor, ...]:
+        """Actor records: every named actor that acts, plus generic groups in ``used``."""
+        out = []
+        for c in self.clusters.values():
+            if c.generic and c.key not in used:
+                continue
+            if not c.generic and not c.acting and c.key not in used and not self._affiliated(c.key):
+                continue
+            aliases = tuple(sorted({m.text for m in c.mentions if m.text != c.name}))
+            mentions = tuple(self.mention(m) for m in c.mentions)
+            out.append(Actor(c.key, c.name, c.type, c.country, aliases, mentions, c.wikidata))
+        return tuple(out)
+
+    def _affiliated(self, key: str) -> bool:
+        return any(a.source == key or a.target == key for a in self.affiliations)
+
+    def mention(self, m: ActorMention) -> Mention:
+        """The record form of a mention."""
+        return Mention(self.article_id, m.start_char, m.end_char, m.text, _sentence_index(self.doc, m.start))
+
+
+def _sentence_index(doc: Doc, token_i: int) -> int:
+    sent_starts = doc.user_data.get("sent_starts")
+    if sent_starts is None:
+        sent_starts = [s.start for s in doc.sents]
+        doc.user_data["sent_starts"] = sent_starts
+    from bisect import bisect_right
+
+    return bisect_right(sent_starts, token_i) - 1
+
+
+def extract_actors(doc: Doc, article_id: str) -> ActorIndex:
+    """Find, cluster and relate the actors of a parsed article."""
+    doc.user_data["sent_starts"] = [s.start for s in doc.sents]
+    mentions = find_actor_mentions(doc)
+    clusters = _cluster(doc, mentions)
+    by_token: list[ActorMention | None] = [None] * len(doc)
+    for m in mentions:
+        for i in range(m.start, m.end):
+            by_token[i] = m
+    index = ActorIndex(doc, article_id, mentions, clusters, [], by_token)
+    index.affiliations = _dedupe(list(_roles(index)) + list(_compound_affiliations(index)))
+    return index
+
+
+def _cluster(doc: Doc, mentions: list[ActorMention]) -> dict[str, _Cluster]:
+    clusters: dict[str, _Cluster] = {}
+    people: list[_Cluster] = []
+    orgs: list[_Cluster] = []
+    previous: ActorMention | None = None
+    for m in mentions:
+        key = None
+        if m.type is ActorType.PERSON:
+            words = m.name.split()
+            for c in reversed(people):  # a surname or a shorter form of a longer name given before
+                full = c.name.split()
+                if len(words) < len(full) and full[-len(words):] == words:
+                    key = c.key
+                    break
+            if key is None:
+                for c in people:  # the full name given after the short form
+                    full = c.name.split()
+                    if len(full) < len(words) and words[-len(full):] == full:
+                        c.name, key = m.name, c.key
+                        break
+        elif m.generic:
+            key = f"{m.type.value}-{slug(doc[m.end - 1].lemma_)}"
+        elif m.source == "gazetteer" or m.country and m.type is ActorType.STATE:
+            key = slug(m.name)
+        if key is None and previous is not None and _in_parentheses_after(doc, previous, m) \
+                and not previous.generic:
+            key = previous.key  # "the Kurdistan Regional Government (KRG)"
+        if key is None and m.text.isupper() and len(m.text) >= 2:
+            key = next((c.key for c in orgs if _initials(c.name) == m.text), None)
+        if key is None:
+            key = slug(m.name)
+        m.key = key
+        cluster = clusters.get(key)
+        if cluster is None:
+            cluster = clusters[key] = _Cluster(key, m.name, m.type, m.country, m.wikidata, m.generic)
+            if m.type is ActorType.PERSON:
+                people.append(cluster)
+            elif not m.generic:
+                orgs.append(cluster)
+        elif m.generic and len(m.text) > len(cluster.name) and "-" not in m.text:
+            pass
+        cluster.mentions.append(m)
+        previous = m
+    return clusters
+
+
+def _in_parentheses_after(doc: Doc, first: ActorMention, second: ActorMention) -> bool:
+    return (second.start == first.end + 1 and doc[first.end].text == "("
+            and second.end < len(doc) and doc[second.end].text == ")")
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w[:1].isupper())
+
+
+# ---------------------------------------------------------------- roles from titles
+
+def _title_table() -> list[tuple[tuple[str, ...], str]]:
+    table = [(tuple(t.text.lower().split()), t.text) for t in gazetteer.titles()]
+    return sorted(table, key=lambda t: -len(t[0]))
+
+
+def _title_before(doc: Doc, end: int, limit: int) -> tuple[int, str] | None:
+    """The longest title whose words end at token ``end`` (exclusive), not starting before ``limit``."""
+    for words, _ in _title_table():
+        start = end - len(words)
+        if start >= limit and tuple(t.lower_ for t in doc[start:end]) == words:
+            return start, doc[start:end].text
+    return None
+
+
+def _roles(index: ActorIndex):
+    doc = index.doc
+    for m in index.mentions:
+        if m.type is not ActorType.PERSON:
+            continue
+        sent = doc[m.start].sent
+        found = _prenominal_role(index, m, sent.start)
+        if found is None:
+            found = _appositive_role(index, m)
+        if found is None:
+            continue
+        org, title = found
+        if org is not None and org.key != m.key:
+            evidence = Mention(index.article_id, doc[min(m.start, org.start)].idx, m.end_char,
+                               doc.text[doc[min(m.start, org.start)].idx:m.end_char], _sentence_index(doc, m.start))
+            yield Affiliation(m.key, AffiliationType.ROLE_IN, org.key, role=title, evidence=evidence)
+
+
+def _prenominal_role(index: ActorIndex, m: ActorMention, limit: int):
+    """"Pentagon press secretary John Kirby", "US Ambassador to Iraq Matthew Tueller"."""
+    doc = index.doc
+    end = m.start
+    # "Ambassador to Iraq NAME": skip a "to/in PLACE" complement between title and name
+    if end - 2 >= limit and doc[end - 2].lower_ in ("to", "in", "for") and doc[end - 1].pos_ == "PROPN":
+        hit = _title_before(doc, end - 2, limit) or _title_before(doc, end, limit)
+    else:
+        hit = _title_before(doc, end, limit)
+    if hit is None:
+        return None
+    start, title = hit
+    # the organisation: an actor mention right before the title, allowing a possessive and
+    # up to two lower-case modifiers ("Iran's top war spokesman")
+    j = start - 1
+    skipped = 0
+    while j >= limit and skipped < 3 and (doc[j].lower_ in ("'s", "’s", "'") or
+                                          (doc[j].is_lower and doc[j].pos_ in ("ADJ", "NOUN"))):
+        j -= 1
+        skipped += 1
+    org = index.actor_at(j) if j >= limit else None
+    if org is not None and org.type is ActorType.PERSON:
+        org = None
+    if org is None:
+        org = _of_complement(index, doc[start:m.start])
+    return org, title
+
+
+def _appositive_role(index: ActorIndex, m: ActorMention):
+    """"Masrour Barzani, the Prime Minister of the Kurdistan Regional Government"."""
+    doc = index.doc
+    root = doc[m.end - 1]
+    for child in root.children:
+        if child.dep_ != "appos":
+            continue
+        phrase = doc[child.left_edge.i:child.right_edge.i + 1]
+        words = [t for t in phrase if t.dep_ != "det"]
+        of_at = next((t.i for t in phrase if t.lower_ == "of" and t.head.i == child.i), None)
+        head_end = of_at if of_at is not None else child.i + 1
+        title_span = doc[words[0].i if words else child.i:head_end]
+        if not title_span.text.strip():
+            continue
+        is_title = _title_before(doc, head_end, title_span.start) is not None
+        if not is_title:
+            continue
+        org = _of_complement(index, phrase)
+        return org, title_span.text
+    return None
+
+
+def _of_complement(index: ActorIndex, phrase):
+    """The actor named in an "of X" complement of a title phrase."""
+    for t in phrase:
+        if t.lower_ == "of":
+            for obj in t.children:
+                if obj.dep_ == "pobj":
+                    for i in range(obj.left_edge.i, obj.right_edge.i + 1):
+                        hit = index.actor_at(i)
+                        if hit is not None and hit.type is not ActorType.PERSON:
+                            return hit
+    return None
+
+
+# ---------------------------------------------------------------- compound affiliations
+
+def _compound_affiliations(index: ActorIndex):
+    doc = index.doc
+    for token in doc:
+        kind = BACKING.get(token.lower_)
+        if kind is None:
+            continue
+        backers: list[ActorMention] = []
+        if token.i >= 2 and doc[token.i - 1].text in ("-", "‐", "–"):
+            hit = index.actor_at(token.i - 2)
+            if hit is not None:
+                backers.append(hit)
+        for child in token.children:  # "militias, backed by Iran"
+            if child.dep_ == "agent":
+                for obj in child.children:
+                    if obj.dep_ == "pobj":
+                        backers += [index.actor_at(t.i) for t in [obj, *obj.conjuncts] if index.actor_at(t.i)]
+        if not backers:
+            continue
+        group = _modified_group(index, token)
+        if group is None:
+            continue
+        for backer in backers:
+            if backer.key == group.key:
+                continue
+            ev = _evidence(index, min(backer.start, group.start), max(backer.end, group.end))
+            if token.lower_ == "led":
+                yield Affiliation(backer.key, AffiliationType.MEMBER_OF, group.key, evidence=ev)
+            else:
+                yield Affiliation(group.key, kind, backer.key, evidence=ev)
+        # "Iran-backed groups, including A and B": members, backed by the same backer
+        for prep in _membership_preps(index, group):
+            for member in prep:
+                yield Affiliation(member.key, AffiliationType.MEMBER_OF, group.key,
+                                  evidence=_evidence(index, group.start, member.end))
+                if token.lower_ != "led":
+                    for backer in backers:
+                        yield Affiliation(member.key, kind, backer.key,
+                                          evidence=_evidence(index, group.start, member.end))
+
+
+def _modified_group(index: ActorIndex, token) -> ActorMention | None:
+    """The actor a participle modifies: the noun it is attached to, or the mention right after it."""
+    doc = index.doc
+    candidates = [token.head, doc[token.i + 1] if token.i + 1 < len(doc) else token]
+    if token.dep_ in ("npadvmod",):
+        candidates.insert(0, token.head.head)
+    for cand in candidates:
+        hit = index.actor_at(cand.i)
+        if hit is not None and hit.type is not ActorType.PERSON and hit.end > token.i - 1:
+            return hit
+    # the group noun is further right in the same noun phrase ("Iran-backed militant groups")
+    for i in range(token.i + 1, min(token.i + 4, len(doc))):
+        hit = index.actor_at(i)
+        if hit is not None and hit.generic:
+            return hit
+    return None
+
+
+def _membership_preps(index: ActorIndex, group: ActorMention):
+    """Lists of actor mentions introduced by "including" / "such as" after ``group``."""
+    doc = index.doc
+    for i in range(group.end, min(group.end + 12, len(doc))):
+        if doc[i].lower_ in ("including", "such") and doc[i].head.i < group.end + 12:
+            start = i + (2 if doc[i].lower_ == "such" else 1)
+            yield [m for m in _mentions_in(index, start, doc[i].sent.end) if not m.generic]
+            return
+
+
+def _mentions_in(index: ActorIndex, start: int, end: int) -> list[ActorMention]:
+    seen = []
+    for i in range(start, end):
+        m = index.actor_at(i)
+        if m is not None and m not in seen:
+            seen.append(m)
+    return seen
+
+
+def _evidence(index: ActorIndex, start: int, end: int) -> Mention:
+    doc = index.doc
+    span = doc[start:end]
+    return Mention(index.article_id, span.start_char, span.end_char, span.text, _sentence_index(doc, start))
+
+
+def _dedupe(affiliations: list[Affiliation]) -> list[Affiliation]:
+    seen: dict[tuple, Affiliation] = {}
+    for a in affiliations:
+        seen.setdefault((a.source, a.type, a.target), a)
+    return list(seen.values())

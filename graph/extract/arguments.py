@@ -1,0 +1,196 @@
+"""Attach places, dates, casualty figures and weapons to event mentions.
+
+The finders (``dates.py``, ``casualties.py``, ``weapons.py``) read sentences; this module
+decides which event each finding belongs to, by one rule class per argument:
+
+- **by dependency**: a finding belongs to the event whose trigger is its nearest ancestor
+  ("the assault on Erbil *that killed two*" -> the assault; "*Early Friday* the US bombed" ->
+  the bombing).
+- **by sentence**: otherwise a date goes to the main event of its sentence, weapons to the
+  attacks of their sentence, and a casualty figure to the attack of its sentence, else to the
+  attack last reported in the three sentences before ("... at least 17 fighters were killed").
+- **places**: the most specific place the sentence gives for the event, an object of
+  "in/at/near/on" under the trigger, else (for attacks, protests, arrests, deployments) the
+  first such place in the sentence; direction words stay in the name ("eastern Syria").
+"""
+from __future__ import annotations
+
+from datetime import date
+
+from spacy.tokens import Doc, Span
+
+from graph.extract.actors import ActorIndex
+from graph.extract.casualties import find_casualties
+from graph.extract.dates import find_dates
+from graph.extract.events import SPEECH_TYPES, EventDraft
+from graph.extract.mentions import LOCATIVE_PREPS, slug
+from graph.extract.weapons import find_weapons
+from graph.records import Mention, Place
+from graph.vocab.event_types import EventType
+from graph.vocab.places import resolve_place
+
+__all__ = ["attach_arguments", "PlaceFinder"]
+
+DIRECTIONS = frozenset("eastern western northern southern central northeastern northwestern southeastern "
+                       "southwestern east west north south upper lower".split())
+LOCATED_TYPES = frozenset({EventType.ATTACK, EventType.PROTEST, EventType.ARREST, EventType.MOBILIZATION})
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+
+def _trigger_tokens(drafts: list[EventDraft]) -> dict[int, EventDraft]:
+    out = {}
+    for d in drafts:
+        for start, end in d.mentions:
+            for i in range(start, end):
+                out[i] = d
+    return out
+
+
+def _owner(doc: Doc, token_i: int, triggers: dict[int, EventDraft], sent: Span) -> EventDraft | None:
+    """The event whose trigger is the nearest ancestor of a token (the token itself included)."""
+    tok = doc[token_i]
+    for _ in range(12):
+        if tok.i in triggers:
+            return triggers[tok.i]
+        if tok.head is tok or not (sent.start <= tok.head.i < sent.end):
+            return None
+        tok = tok.head
+    return None
+
+
+def _main_event(sent: Span, drafts: list[EventDraft]) -> EventDraft | None:
+    """The event whose trigger is the root of the sentence or its direct dependent."""
+    root = sent.root
+    for d in drafts:
+        tok = sent.doc[d.end - 1] if d.pos == "NOUN" else sent.doc[d.start]
+        if tok.i == root.i or tok.head.i == root.i:
+            return d
+    return None
+
+
+class PlaceFinder:
+    """Turns place-name tokens into :class:`~graph.records.Place` records, once per name."""
+
+    def __init__(self, doc: Doc, article_id: str):
+        self.doc = doc
+        self.article_id = article_id
+        self.places: dict[str, Place] = {}
+        self._ent_at = {}
+        for ent in doc.ents:
+            if ent.label_ in PLACE_LABELS:
+                for i in range(ent.start, ent.end):
+                    self._ent_at[i] = ent
+
+    def span_for(self, i: int) -> Span | None:
+        """The place-name span around token ``i``: an entity, or a proper-noun phrase."""
+        doc = self.doc
+        ent = self._ent_at.get(i)
+        if ent is None:
+            tok = doc[i]
+            if tok.pos_ != "PROPN" or tok.ent_type_ in ("DATE", "TIME", "PERSON", "NORP") \
+                    or resolve_place(tok.text) is None:
+                return None
+            left = min([c.left_edge.i for c in tok.lefts if c.dep_ == "compound"] + [i])
+            ent = doc[left:i + 1]
+        start = ent.start
+        if start > 0 and doc[start - 1].lower_ in DIRECTIONS:
+            start -= 1
+        while start < ent.end and doc[start].lower_ == "the":
+            start += 1
+        return doc[start:ent.end] if start < ent.end else None
+
+    def place(self, span: Span, sentence: int) -> Place:
+        name = span.text.split("\n")[0].strip()
+        key = slug(name)
+        mention = Mention(self.article_id, span.start_char, span.start_char + len(name), name, sentence)
+        found = self.places.get(key)
+        if found is None:
+            entry = resolve_place(name)
+            if entry is None:  # "Erbil International Airport": resolve the proper-noun part that is known
+                for token in span:
+                    if token.pos_ == "PROPN":
+                        entry = resolve_place(token.text)
+                        if entry is not None:
+                            break
+            found = Place(key, name, getattr(entry, "country", None), getattr(entry, "lat", None),
+                          getattr(entry, "lon", None), getattr(entry, "geonames_id", None), ())
+        self.places[key] = Place(found.id, found.name, found.country, found.lat, found.lon, found.geonames_id,
+                                 found.mentions + (mention,))
+        return self.places[key]
+
+
+def _locatives(sent: Span, index: ActorIndex, finder: PlaceFinder) -> list[int]:
+    """Tokens of place names that are objects of locative prepositions in a sentence."""
+    out = []
+    for tok in sent:
+        if tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE_PREPS | {"on", "at"}:
+            actor = index.actor_at(tok.i)
+            if actor is not None and not actor.locative:
+                continue
+            if finder.span_for(tok.i) is not None:
+                out.append(tok.i)
+    return out
+
+
+def attach_arguments(doc: Doc, drafts: list[EventDraft], index: ActorIndex, published: date | None,
+                     finder: PlaceFinder) -> None:
+    """Fill dates, places, casualties and weapons of ``drafts`` in place (see the module docstring)."""
+    by_sentence: dict[int, list[EventDraft]] = {}
+    for d in drafts:
+        by_sentence.setdefault(d.sentence, []).append(d)
+    triggers = _trigger_tokens(drafts)
+    sents = list(doc.sents)
+    for s_index, sent in enumerate(sents):
+        local = by_sentence.get(s_index, [])
+        attacks_here = [d for d in local if d.type is EventType.ATTACK]
+
+        # dates
+        for found in find_dates(sent, published):
+            if found.precision != "day":
+                continue
+            owner = _owner(doc, found.head_i, triggers, sent) or _main_event(sent, local)
+            if owner is not None and owner.date is None:
+                owner.date = found.date
+                owner.date_span = (found.start_char, found.end_char)
+
+        # casualties: only attacks have them
+        for found in find_casualties(sent):
+            owner = _owner(doc, found.head_i, triggers, sent)
+            if owner is None or owner.type is not EventType.ATTACK:
+                owner = attacks_here[0] if attacks_here else _recent_attack(drafts, s_index)
+            if owner is None:
+                continue
+            value = found.low
+            if found.kind == "killed" and owner.killed is None:
+                owner.killed = value
+            elif found.kind == "injured" and owner.injured is None:
+                owner.injured = value
+
+        # weapons
+        for found in find_weapons(sent):
+            owner = _owner(doc, found.head_i, triggers, sent)
+            owners = [owner] if owner is not None and owner.type is EventType.ATTACK else attacks_here
+            for d in owners:
+                if found.term not in d.weapons:
+                    d.weapons.append(found.term)
+
+        # places
+        locatives = _locatives(sent, index, finder)
+        for d in local:
+            tokens = [i for i in d.place_tokens if finder.span_for(i) is not None]
+            tokens += [i for i in locatives if _owner(doc, i, triggers, sent) is d and i not in tokens]
+            if not tokens and d.type in LOCATED_TYPES and d.type not in SPEECH_TYPES:
+                tokens = [i for i in locatives if _owner(doc, i, triggers, sent) in (None, d)][:1]
+            for i in tokens:
+                span = finder.span_for(i)
+                place = finder.place(span, s_index)
+                if all(p.id != place.id for p in d.places):
+                    d.places.append(place)
+
+
+def _recent_attack(drafts: list[EventDraft], sentence: int) -> EventDraft | None:
+    best = None
+    for d in drafts:
+        if d.type is EventType.ATTACK and sentence - 3 <= d.sentence < sentence:
+            best = d
+    return best

@@ -1,0 +1,414 @@
+"""Events of one article: triggers, agents and targets, modality, in-article coreference.
+
+Rule classes, each with an example:
+
+- **verbal triggers** (``lexicons/event_triggers.tsv``, by class): "Rebels *shelled* the town";
+  multiword verbs by particle or preposition ("*shot down*", "*called for*").
+- **nominal triggers**, with a compound modifier picking the finer class: "a *rocket attack*",
+  "the *airstrikes*", "an *investigation* into ...".
+- **agent and target by dependency pattern**: active (``nsubj`` / ``dobj``, "against"/"on"
+  objects), passive (``nsubjpass`` is the target, the "by" object the agent), nominal
+  (possessive or actor modifier is the agent: "Iran's attack", "US strikes"; "by X" the agent,
+  "on/against X" the target), light verbs ("X *carried out* strikes", "X *issued* a statement"),
+  relative clauses and conjoined verbs inherit their subject, pronouns resolve to the last
+  person or group named.
+- **weak triggers** ("kill", "hit", "destroy", "fire", "board", "fight") count only with an
+  actor as agent, so "17 fighters were killed" is a casualty figure, not a new event.
+- **not events**: negated ("did not attack"), modal or future ("will strike", "could attack"),
+  conditional ("if they attack"), purpose or prevention ("to deter further attacks"), and
+  speech with no speaker.
+- **coreference**: mentions of one occurrence merge when their type matches and their
+  agents, targets, dates, places and finer classes do not conflict and they share an
+  argument, or when a bare definite mention ("the strike") follows one of its kind.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from spacy.tokens import Doc, Token
+
+from graph.extract.actors import ActorIndex
+from graph.extract.mentions import ActorMention
+from graph.vocab.actor_types import ActorType
+from graph.vocab.event_types import EventSubtype, EventType
+from graph.vocab.lexicon import Trigger, modality_cues, trigger_index
+
+__all__ = ["EventDraft", "find_event_drafts", "merge_coreferent", "SPEECH_TYPES", "WEAK_VERBS"]
+
+SPEECH_TYPES = frozenset({EventType.STATEMENT, EventType.ACCUSATION, EventType.THREAT, EventType.DEMAND})
+#: verbs that are attacks only when an actor does them
+WEAK_VERBS = frozenset("kill murder hit destroy fire board fight down target gun clash execute".split())
+#: verbs that are events only with an actor as their object or addressee ("released the hostages",
+#: "spoke with the president"); "a statement released by X" or "X spoke the same way" are not
+NEEDS_TARGET = frozenset("release free speak talk arm supply host".split())
+#: finer attack classes that one occurrence may be reported as ("the strikes", "bombed", "airstrikes")
+SUBTYPE_FAMILIES = (
+    frozenset({EventSubtype.AIRSTRIKE, EventSubtype.DRONE_STRIKE, EventSubtype.BOMBING, EventSubtype.MISSILE_ATTACK}),
+    frozenset({EventSubtype.ARMED_CLASH, EventSubtype.SHOOTING, EventSubtype.RAID}),
+    frozenset({EventSubtype.SHELLING, EventSubtype.ROCKET_ATTACK}),
+)
+DEFINITE = frozenset({"the", "this", "these", "that", "those", "its", "their", "his", "her"})
+#: verbs whose object noun is the event and whose subject is its agent
+LIGHT_VERBS = frozenset("carry launch conduct stage mount make issue release hold claim order deliver "
+                        "perform begin start continue step undertake unleash deliver give".split())
+#: verbs under which an event mention is not a report of something that happened
+PREVENTIVE_VERBS = frozenset("deter prevent avoid stop halt threaten plan intend want seek aim prepare "
+                             "risk fear try attempt consider".split())
+TARGET_PREPS = frozenset({"against", "on", "at", "upon", "targeting"})
+PRONOUNS_PERSON = frozenset({"he", "she", "him", "her"})
+PRONOUNS_GROUP = frozenset({"they", "them"})
+NOMINAL_HEDGES = frozenset({"further", "more", "possible", "potential", "future", "any", "new", "no"})
+
+
+@dataclass
+class EventDraft:
+    """An event mention (or a merged cluster of mentions) before it becomes an ``Event`` record."""
+
+    type: EventType
+    subtype: EventSubtype | None
+    cameo: str
+    start: int  # trigger token range
+    end: int
+    sentence: int
+    agents: list[ActorMention] = field(default_factory=list)
+    targets: list[ActorMention] = field(default_factory=list)
+    place_tokens: list[int] = field(default_factory=list)  # tokens of place names (objects of "on"/"in")
+    places: list = field(default_factory=list)  # Place records, set by arguments.py
+    date: date | None = None
+    date_span: tuple[int, int] | None = None
+    killed: int | None = None
+    injured: int | None = None
+    weapons: list[str] = field(default_factory=list)
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+    pos: str = "VERB"
+    plural: bool = False
+
+    @property
+    def agent_keys(self) -> set[str]:
+        return {m.key for m in self.agents}
+
+    @property
+    def target_keys(self) -> set[str]:
+        return {m.key for m in self.targets}
+
+    definite: bool = False
+
+    def has_arguments(self) -> bool:
+        """Names a participant, a place or a date (what tells one occurrence from another)."""
+        return bool(self.agents or self.targets or self.places or self.date)
+
+
+# ---------------------------------------------------------------- trigger matching
+
+def _match_trigger(token: Token) -> tuple[Trigger, int, int] | None:
+    """The lexicon entry a token triggers, with the token range of the trigger."""
+    index = trigger_index()
+    lemma = token.lemma_.lower()
+    if token.pos_ in ("VERB",) or (token.pos_ == "AUX" and lemma not in ("be", "have", "do")):
+        for child in token.children:  # "shot down", "called for", "blew up"
+            if child.dep_ in ("prt", "prep") and child.i == token.i + 1:
+                hit = index.get(("VERB", (lemma, child.lower_)))
+                if hit:
+                    return hit, token.i, child.i + 1
+        hit = index.get(("VERB", (lemma,)))
+        return (hit, token.i, token.i + 1) if hit else None
+    if token.pos_ in ("NOUN", "PROPN"):
+        for child in token.lefts:  # "rocket attack", "air strike", "suicide bombing"
+            if child.dep_ in ("compound", "amod") and child.i == token.i - 1:
+                hit = index.get(("NOUN", (child.lemma_.lower(), lemma)))
+                if hit:
+                    return hit, child.i, token.i + 1
+        hit = index.get(("NOUN", (lemma,))) or index.get(("NOUN", (token.lower_,)))
+        return (hit, token.i, token.i + 1) if hit else None
+    return None
+
+
+# ---------------------------------------------------------------- modality
+
+def _is_unreal(token: Token) -> bool:
+    """Negated, modal, conditional, future or purpose mentions (see the module docstring)."""
+    cues = modality_cues()
+    verb = token if token.pos_ in ("VERB", "AUX") else None
+    if verb is None:
+        if any(c.lower_ in NOMINAL_HEDGES for c in token.children if c.dep_ in ("amod", "det", "advmod")):
+            return True
+        # an event noun that is the object of "deter", "prevent", "threaten"...
+        head = token.head
+        while head.dep_ in ("prep", "pobj", "conj") and head.head is not head:
+            head = head.head
+        if head.lemma_.lower() in PREVENTIVE_VERBS and head.i != token.i:
+            return True
+        verb = token.head if token.head.pos_ in ("VERB", "AUX") else None
+        if verb is None:
+            return False
+    for child in verb.children:
+        if child.dep_ == "neg":
+            return True
+        if child.dep_ in ("aux", "auxpass") and child.lower_ in cues:
+            return True
+        if child.dep_ == "mark" and child.lower_ in ("if", "unless", "whether"):
+            return True
+    # infinitive under a verb of intent or prevention: "to deter attacks", "plans to strike"
+    if verb.dep_ in ("xcomp", "advcl", "ccomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        if verb.head.lemma_.lower() in PREVENTIVE_VERBS or verb.dep_ == "advcl":
+            return True
+    if verb.lemma_.lower() in PREVENTIVE_VERBS and verb is not token:
+        return True
+    return False
+
+
+# ---------------------------------------------------------------- arguments
+
+def _actors_of(index: ActorIndex, token: Token) -> list[ActorMention]:
+    """Actors a syntactic argument denotes: its own mention, conjuncts, a pronoun's antecedent.
+
+    A military noun owned by a state ("US warplanes", "American troops") stands for the state.
+    """
+    out: list[ActorMention] = []
+    for tok in [token, *token.conjuncts]:
+        m = index.actor_at(tok.i)
+        if m is None and tok.lower_ in PRONOUNS_PERSON:
+            m = index.antecedent(tok.i, (ActorType.PERSON,))
+        elif m is None and tok.lower_ in PRONOUNS_GROUP:
+            m = index.antecedent(tok.i, (ActorType.ARMED_GROUP, ActorType.STATE, ActorType.MILITARY,
+                                         ActorType.GOVERNMENT))
+        elif m is None:
+            # the head noun is not an actor, but a modifier is: "coalition targets", "US personnel"
+            for child in tok.lefts:
+                if child.dep_ in ("compound", "nmod", "amod", "poss"):
+                    hit = index.actor_at(child.i)
+                    if hit is not None and hit.type is not ActorType.PERSON:
+                        out.append(hit)
+                        out += [index.actor_at(c.i) for c in child.conjuncts if index.actor_at(c.i)]
+            continue
+        if m is not None and m.generic and m.type is ActorType.MILITARY:
+            owner = _state_modifier(index, m)
+            if owner is not None:
+                m = owner
+        if m is not None and m not in out:
+            out.append(m)
+    return out
+
+
+def _state_modifier(index: ActorIndex, m: ActorMention) -> ActorMention | None:
+    doc = index.doc
+    for i in range(max(m.start - 3, 0), m.end):
+        hit = index.actor_at(i)
+        if hit is not None and hit is not m and hit.type is ActorType.STATE and hit.end >= m.start - 1:
+            return hit
+    return None
+
+
+def _subject(token: Token) -> tuple[Token | None, bool]:
+    """The subject of a verb (inherited through conjunction, relative clause or participle); passive?"""
+    for child in token.children:
+        if child.dep_ in ("nsubj", "csubj"):
+            if child.lower_ in ("that", "which", "who") and token.dep_ == "relcl":
+                return token.head, False
+            return child, False
+        if child.dep_ == "nsubjpass":
+            return child, True
+    if token.dep_ in ("conj", "xcomp", "advcl") and token.head is not token and token.head.pos_ in ("VERB", "AUX"):
+        subj, _ = _subject(token.head)
+        return subj, False
+    if token.dep_ == "relcl":
+        return token.head, False
+    return None, False
+
+
+def _by_agent(token: Token) -> Token | None:
+    for child in token.children:
+        if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    return obj
+    return None
+
+
+def _prep_objects(token: Token, preps) -> list[Token]:
+    out = []
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in preps:
+            out += [o for o in child.children if o.dep_ == "pobj"]
+    return out
+
+
+def _fill_arguments(d: EventDraft, index: ActorIndex, doc: Doc) -> None:
+    head = doc[d.end - 1] if d.pos == "NOUN" else doc[d.start]
+    speech = d.type in SPEECH_TYPES
+    if d.pos == "VERB":
+        subj, passive = _subject(head)
+        if passive:
+            by = _by_agent(head)
+            if by is not None:
+                d.agents += _actors_of(index, by)
+            if not speech:
+                d.targets += _actors_of(index, subj)
+        elif subj is not None:
+            d.agents += _actors_of(index, subj)
+        if not speech or d.type is EventType.ACCUSATION or d.type is EventType.THREAT:
+            for child in head.children:
+                if child.dep_ in ("dobj", "dative") and not (speech and child.pos_ == "NOUN"
+                                                            and index.actor_at(child.i) is None):
+                    d.targets += _actors_of(index, child)
+        objects = _prep_objects(head, TARGET_PREPS | ({"with"} if d.type is EventType.CONSULT else set()))
+        for obj in objects:
+            found = _actors_of(index, obj)
+            if found:
+                d.targets += found
+            elif not speech:
+                d.place_tokens.append(obj.i)
+    else:
+        for child in head.children:
+            if child.dep_ == "poss" or (child.dep_ in ("compound", "amod", "nmod") and child.i < d.start):
+                hit = index.actor_at(child.i)
+                if hit is not None and (not hit.generic or hit.type is not ActorType.CIVILIANS):
+                    d.agents += _actors_of(index, child)
+        by = _by_agent(head)
+        if by is not None:
+            d.agents += _actors_of(index, by)
+        preps = TARGET_PREPS | ({"with"} if d.type is EventType.CONSULT else set())
+        for obj in _prep_objects(head, preps):
+            found = _actors_of(index, obj)
+            if found:
+                d.targets += found
+            else:
+                d.place_tokens.append(obj.i)
+        # light verb: "X carried out strikes", "X issued a statement"
+        verb = head.head
+        if head.dep_ in ("dobj", "nsubjpass") and verb.lemma_.lower() in LIGHT_VERBS and not d.agents:
+            subj, passive = _subject(verb)
+            if subj is not None and not passive:
+                d.agents += _actors_of(index, subj)
+            by = _by_agent(verb)
+            if by is not None:
+                d.agents += _actors_of(index, by)
+            for obj in _prep_objects(verb, TARGET_PREPS):
+                found = _actors_of(index, obj)
+                d.targets += found
+                if not found:
+                    d.place_tokens.append(obj.i)
+        # "in a statement, X said": the speaker of the sentence's speech verb
+        if speech and not d.agents and head.dep_ == "pobj":
+            verb = head.head.head
+            if verb.pos_ == "VERB":
+                subj, passive = _subject(verb)
+                if subj is not None and not passive:
+                    d.agents += _actors_of(index, subj)
+    d.agents = _unique(d.agents)
+    d.targets = [t for t in _unique(d.targets) if t.key not in d.agent_keys]
+
+
+def _unique(mentions: list[ActorMention]) -> list[ActorMention]:
+    seen, out = set(), []
+    for m in mentions:
+        if m.key not in seen:
+            seen.add(m.key)
+            out.append(m)
+    return out
+
+
+# ---------------------------------------------------------------- drafts
+
+def find_event_drafts(doc: Doc, index: ActorIndex) -> list[EventDraft]:
+    """Every event mention of a parsed article that reports something that happened."""
+    drafts: list[EventDraft] = []
+    sent_starts = doc.user_data.get("sent_starts") or [s.start for s in doc.sents]
+    from bisect import bisect_right
+
+    covered: set[int] = set()
+    for token in doc:
+        if token.i in covered:
+            continue
+        hit = _match_trigger(token)
+        if hit is None:
+            continue
+        trigger, start, end = hit
+        head = doc[end - 1] if trigger.pos == "NOUN" else token
+        if index.actor_at(head.i) is not None and trigger.pos == "NOUN" and index.actor_at(head.i).generic is False:
+            continue  # part of a name ("the Strike Group")
+        if _is_unreal(head):
+            continue
+        d = EventDraft(trigger.type, trigger.subtype, trigger.cameo, start, end,
+                       bisect_right(sent_starts, start) - 1, pos=trigger.pos,
+                       plural=head.tag_ in ("NNS", "NNPS"))
+        d.mentions.append((start, end))
+        d.definite = any(c.lower_ in DEFINITE or c.dep_ == "poss" for c in head.children if c.i < head.i)
+        _fill_arguments(d, index, doc)
+        if d.type is EventType.CONSULT and not d.targets and len(d.agents) > 1:
+            d.targets = d.agents[1:]  # "A and B met": the first named is the agent
+            d.agents = d.agents[:1]
+        lemma = head.lemma_.lower()
+        if trigger.pos == "VERB" and lemma in WEAK_VERBS and not d.agents:
+            continue
+        if lemma in NEEDS_TARGET and not d.targets:
+            continue
+        if d.type in SPEECH_TYPES and not d.agents:
+            continue
+        if d.type in SPEECH_TYPES and all(a.generic for a in d.agents):
+            continue
+        covered.update(range(start, end))
+        drafts.append(d)
+    return drafts
+
+
+# ---------------------------------------------------------------- coreference
+
+def _compatible(a: EventDraft, b: EventDraft) -> bool:
+    if a.type is not b.type:
+        return False
+    if a.subtype and b.subtype and a.subtype is not b.subtype and not any(
+            a.subtype in f and b.subtype in f for f in SUBTYPE_FAMILIES):
+        return False
+    if a.agents and b.agents and not (a.agent_keys & b.agent_keys):
+        return False
+    if a.targets and b.targets and not (a.target_keys & b.target_keys):
+        return False
+    if a.date and b.date and a.date != b.date:
+        return False
+    return True
+
+
+def _shares_argument(a: EventDraft, b: EventDraft, doc: Doc) -> bool:
+    if a.agent_keys & b.agent_keys or a.target_keys & b.target_keys:
+        return True
+    if a.date and a.date == b.date:
+        return True
+    words_a = {w for p in a.places for w in p.name.split() if w[:1].isupper()}
+    words_b = {w for p in b.places for w in p.name.split() if w[:1].isupper()}
+    return bool(words_a & words_b)
+
+
+def merge_coreferent(drafts: list[EventDraft], doc: Doc) -> list[EventDraft]:
+    """Merge mentions of one occurrence (see the module docstring); the first mention leads."""
+    merged: list[EventDraft] = []
+    for d in drafts:
+        target = None
+        for e in reversed(merged):
+            if not _compatible(d, e):
+                continue
+            if d.type in SPEECH_TYPES:
+                if d.agent_keys & e.agent_keys and (d.date == e.date or d.date is None or e.date is None):
+                    target = e
+                    break
+                continue
+            if _shares_argument(d, e, doc) or (not d.has_arguments() and d.pos == "NOUN" and d.definite):
+                target = e
+                break
+        if target is None:
+            merged.append(d)
+            continue
+        target.mentions.append((d.start, d.end))
+        target.agents = _unique(target.agents + d.agents)
+        target.targets = [t for t in _unique(target.targets + d.targets) if t.key not in target.agent_keys]
+        target.place_tokens += [i for i in d.place_tokens if i not in target.place_tokens]
+        target.date = target.date or d.date
+        target.date_span = target.date_span or d.date_span
+        target.subtype = target.subtype or d.subtype
+        if target.killed is None:
+            target.killed = d.killed
+        if target.injured is None:
+            target.injured = d.injured
+        target.weapons += [w for w in d.weapons if w not in target.weapons]
+    return merged

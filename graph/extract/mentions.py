@@ -1,0 +1,252 @@
+"""Spans of a parsed article that name actors, found by gazetteer, NER and group-noun rules.
+
+An :class:`ActorMention` is the spaCy-side view of one mention: token offsets (for the
+dependency rules of ``events.py``) and the canonical actor it denotes. ``actors.py``
+clusters mentions into :class:`~graph.records.Actor` records.
+
+Rule classes (each general, none tied to one article):
+
+- **gazetteer**: a phrase from ``graph/vocab/gazetteers`` ("Kataib Hezbollah", "the Pentagon",
+  "Washington" as a metonym of the United States, "Iranian" as a demonym of Iran).
+- **named entity**: spaCy's PERSON / ORG / NORP entities not in the gazetteer, typed by
+  their head word ("... Ministry" is a government, "... Brigades" an armed group).
+- **group noun**: a noun phrase headed by a generic group noun ("Iraqi militias",
+  "two civilians"); kept as an actor only when it is an agent or target of an event.
+- **locative**: a state named only as a place ("in Syria") is marked ``locative`` so that
+  it does not become an actor unless it also acts.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from graph.vocab import gazetteer
+from graph.vocab.actor_types import ActorType
+from graph.vocab.lexicon import group_nouns
+from graph.vocab.places import resolve_place
+
+__all__ = ["ActorMention", "find_actor_mentions", "LOCATIVE_PREPS", "slug"]
+
+#: prepositions whose object is a place rather than an actor ("in Syria", "near the border").
+LOCATIVE_PREPS = frozenset("in at near inside outside across into throughout from to toward towards "
+                           "within around off over".split())
+
+_ORG_HEADS: dict[str, ActorType] = {
+    **{w: ActorType.GOVERNMENT for w in ("ministry", "department", "parliament", "committee", "council",
+                                        "government", "agency", "office", "senate", "congress", "assembly",
+                                        "administration", "cabinet", "house", "court", "commission",
+                                        "presidency", "embassy", "majlis", "knesset", "duma")},
+    **{w: ActorType.MILITARY for w in ("army", "navy", "force", "forces", "guard", "guards", "corps",
+                                      "command", "division", "regiment", "battalion", "military", "police",
+                                      "marines", "fleet")},
+    **{w: ActorType.ARMED_GROUP for w in ("front", "brigades", "battalions", "movement", "militia",
+                                         "liberation", "mujahideen", "jihad", "martyrs", "resistance",
+                                         "rebels", "insurgency")},
+    **{w: ActorType.MEDIA for w in ("news", "radio", "tv", "television", "times", "post", "press",
+                                   "herald", "gazette", "journal", "broadcasting", "channel", "tribune",
+                                   "telegraph", "guardian")},
+}
+
+
+@dataclass(slots=True)
+class ActorMention:
+    """One mention of an actor in a parsed article (token and character offsets)."""
+
+    start: int  # token index
+    end: int  # token index, exclusive
+    start_char: int
+    end_char: int
+    text: str
+    name: str  # canonical name
+    type: ActorType
+    country: str | None = None
+    wikidata: str | None = None
+    source: str = "ner"  # gazetteer | ner | group | pronoun
+    locative: bool = False
+    generic: bool = False
+    key: str = ""  # cluster key, set by actors.py
+
+    @property
+    def root(self) -> int:
+        """Token index used for dependency rules: the span's last token."""
+        return self.end - 1
+
+
+def slug(text: str) -> str:
+    """A lower-case ASCII key for a name.
+
+    >>> slug("Kata'ib  Hezbollah!")
+    'kataib-hezbollah'
+    """
+    import unicodedata
+
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    text = re.sub(r"[’'`´]", "", text)
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "x"
+
+
+_MATCHERS: dict[int, PhraseMatcher] = {}
+
+
+def _gazetteer_matcher(doc: Doc) -> PhraseMatcher:
+    """A PhraseMatcher over every gazetteer surface form (built once per vocab)."""
+    key = id(doc.vocab)
+    if key not in _MATCHERS:
+        matcher = PhraseMatcher(doc.vocab, attr="LOWER")
+        surfaces = sorted({s for s, _ in gazetteer.phrases() if s.strip()})
+        tokenizer = doc.vocab
+        from spacy.lang.en import English
+
+        make = English(vocab=tokenizer).make_doc
+        matcher.add("GAZ", [make(s) for s in surfaces])
+        _MATCHERS[key] = matcher
+    return _MATCHERS[key]
+
+
+def _is_locative(span: Span) -> bool:
+    """A span that is the object of a locative preposition or a compound of a place noun."""
+    head = span.root
+    if head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPS:
+        return True
+    if head.dep_ in ("compound", "amod") and head.head.lower_ in ("border", "city", "province", "capital",
+                                                                 "territory", "waters", "soil", "region"):
+        return True
+    return False
+
+
+def _clean_person(text: str) -> str:
+    text = text.split("\n")[0].strip()
+    return re.sub(r"['’]s$", "", text).strip()
+
+
+def _type_by_head(span: Span) -> ActorType:
+    for token in reversed(span):
+        kind = _ORG_HEADS.get(token.lower_)
+        if kind:
+            return kind
+    return ActorType.ORGANIZATION
+
+
+def _group_phrase(token) -> tuple[int, int]:
+    """Token range of the noun phrase a group noun heads (modifiers included, determiners and numbers out)."""
+    left = token.i
+    for child in token.lefts:
+        if child.dep_ in ("amod", "compound", "nmod", "npadvmod", "punct", "poss", "case") or child.pos_ == "PROPN":
+            left = min(left, child.left_edge.i)
+    doc = token.doc
+    while left < token.i and (doc[left].dep_ in ("det", "nummod", "predet") or doc[left].is_punct
+                              or doc[left].like_num):
+        left += 1
+    return left, token.i + 1
+
+
+def find_actor_mentions(doc: Doc) -> list[ActorMention]:
+    """Every actor mention of a parsed document, non-overlapping, in text order.
+
+    Candidates come from the gazetteer, the named entities and the group nouns; where
+    they overlap the longer span wins, and on equal length the gazetteer, then a
+    person, then another entity, then a group noun.
+    """
+    candidates: list[tuple[int, ActorMention]] = []  # (priority, mention); lower priority wins
+    people = {e.text.split()[-1] for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
+
+    for _, start, end in _gazetteer_matcher(doc)(doc):
+        span = doc[start:end]
+        entry = gazetteer.best(span.text)
+        # a lower-case hit ("navy" in "the navy said") is a group noun, not a name
+        if entry is None or not any(t.is_title or t.is_upper for t in span):
+            continue
+        if len(span) == 1 and span.text in people:
+            continue  # a surname that is also a place or a metonym ("Austin", "Jordan")
+        candidates.append((0, ActorMention(start, end, span.start_char, span.end_char, span.text, entry.name,
+                                           entry.type, entry.country, entry.wikidata, source="gazetteer",
+                                           locative=_is_locative(span))))
+
+    for ent in doc.ents:
+        text = _clean_person(ent.text) if ent.label_ in ("PERSON", "ORG") else ent.text.split("\n")[0].strip()
+        if not text or text.isdigit():
+            continue
+        tokens = [t for t in ent if t.idx < ent.start_char + len(text)]
+        span = doc[tokens[0].i:tokens[-1].i + 1]
+        if span[0].lower_ == "the" and len(span) > 1:
+            span = span[1:]
+        if ent.label_ == "PERSON" or (ent.label_ == "ORG" and len(span) == 1 and span.text in people):
+            candidates.append((1, ActorMention(span.start, span.end, span.start_char, span.end_char, span.text,
+                                               _clean_person(span.text), ActorType.PERSON, source="ner")))
+        elif ent.label_ == "NORP":
+            country = gazetteer.demonym_country(text)
+            if country:  # religious or political adjectives ("Shiite", "Republican") are not actors
+                candidates.append((2, ActorMention(span.start, span.end, span.start_char, span.end_char, span.text,
+                                                   gazetteer.country_name(country), ActorType.STATE, country,
+                                                   source="ner")))
+        elif ent.label_ == "ORG":
+            if _inside_title(span) or (len(span) == 1 and not gazetteer.lookup(span.text)
+                                       and resolve_place(span.text) is not None):
+                continue  # "Secretary of Defense", or a city the tagger took for an organisation
+            body = gazetteer.generic_body(span.text)
+            if body is not None:  # "Iraq's Foreign Ministry", "the Syrian army"
+                candidates.append((2, _body_mention(span, body)))
+            else:
+                candidates.append((2, ActorMention(span.start, span.end, span.start_char, span.end_char,
+                                                   span.text, span.text, _type_by_head(span), source="ner")))
+        # GPE not in the gazetteer is a place (a city, a province): arguments.py makes it a Place
+
+    nouns = group_nouns()
+    for token in doc:
+        kind = nouns.get(token.lemma_.lower()) if token.pos_ in ("NOUN", "PROPN") else None
+        if kind is None:
+            continue
+        start, end = _group_phrase(token)
+        span = doc[start:end]
+        body = gazetteer.generic_body(span.text) if len(span) > 1 else None
+        if body is not None:  # "the Iraqi government" is Iraq, "Syrian troops" the Syrian army
+            candidates.append((2, _body_mention(span, body)))
+            continue
+        candidates.append((3, ActorMention(start, end, span.start_char, span.end_char, span.text, span.text, kind,
+                                           source="group", generic=True)))
+
+    # named mentions first (longest first), then group phrases around what is left
+    candidates.sort(key=lambda c: (c[1].generic, -(c[1].end - c[1].start), c[0], c[1].start))
+    taken = [False] * len(doc)
+    found: list[ActorMention] = []
+    for _, m in candidates:
+        if any(taken[m.start:m.end]):
+            if not m.generic:
+                continue
+            # a group phrase around a named actor ("Iranian-backed militias") keeps the part after it
+            start = max(i for i in range(m.start, m.end) if taken[i]) + 1
+            while start < m.end and (doc[start].is_punct or doc[start].lower_ in ("backed", "led", "-")):
+                start += 1
+            if start >= m.end or any(taken[start:m.end]):
+                continue
+            m.start, m.start_char = start, doc[start].idx
+            m.text = m.name = doc.text[m.start_char:m.end_char]
+        for i in range(m.start, m.end):
+            taken[i] = True
+        found.append(m)
+    found.sort(key=lambda m: m.start)
+    return found
+
+
+def _inside_title(span: Span) -> bool:
+    """An entity that ends a title phrase ("Secretary of *Defense*", "Minister of the *Interior*")."""
+    doc = span.doc
+    words = [t.text for t in doc[max(span.start - 4, 0):span.end]]
+    for k in range(len(words) - len(span)):
+        hit = gazetteer.match_title(words, k)
+        if hit is not None and hit.end == len(words) and hit.start < len(words) - len(span):
+            return True
+    return False
+
+
+def _body_mention(span: Span, body) -> ActorMention:
+    """A mention of a body named through its country; a state keeps its name, others the surface."""
+    name = body.name if body.type is ActorType.STATE else span.text
+    return ActorMention(span.start, span.end, span.start_char, span.end_char, span.text, name, body.type,
+                        body.country, body.wikidata, source="gazetteer" if body.type is ActorType.STATE else "ner")
+
+

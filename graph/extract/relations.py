@@ -1,0 +1,145 @@
+"""Links between events, and who claims what.
+
+Rule classes, each with an example:
+
+- **discourse cues** (``lexicons/relation_cues.tsv``): "A *in retaliation for* B",
+  "A *in response to* B" give ``retaliation_for``; the source is the event the cue phrase
+  hangs on (through a copula to its subject: "The strikes *were* in retaliation for ..."),
+  the target the first event mentioned in the cue's object.
+- **series**: "a series of A, *starting with* B", "attacks *including* B" give B ``part_of`` A,
+  A being the nearest event of the same type before the cue.
+- **about**: a statement, accusation, threat or demand is about the events reported inside
+  what is said (its clausal complement or its quote); an investigation "*into* B", a speech
+  verb "*of*/*about*/*over* B" is about B.
+- **claims**: each quote (text between quotation marks) in a speech event's sentence is a
+  claim of its speaker, tied to the speech event and to the event it is about.
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span
+
+from graph.extract.events import SPEECH_TYPES, EventDraft
+from graph.vocab.event_types import EventType, RelationType
+from graph.vocab.lexicon import relation_cues
+
+__all__ = ["find_relations", "find_quotes"]
+
+SERIES_CUES = frozenset({("starting", "with"), ("beginning", "with"), ("including",)})
+ABOUT_PREPS = frozenset({"into", "of", "about", "over", "on", "regarding", "concerning"})
+_QUOTE = re.compile(r"[\"“”]([^\"“”]{3,}?)[\"“”]")
+
+
+def _draft_at(drafts: list[EventDraft]) -> dict[int, EventDraft]:
+    out = {}
+    for d in drafts:
+        for start, end in d.mentions:
+            for i in range(start, end):
+                out[i] = d
+    return out
+
+
+def _first_event_in(doc: Doc, start: int, end: int, at: dict[int, EventDraft], exclude: EventDraft):
+    for i in range(start, end):
+        d = at.get(i)
+        if d is not None and d is not exclude:
+            return d
+    return None
+
+
+def _source_of(tok, at: dict[int, EventDraft]):
+    """The event a cue phrase hangs on: its head, through a copula to the subject, or an ancestor."""
+    for _ in range(8):
+        if tok.i in at:
+            return at[tok.i]
+        if tok.lemma_ == "be" or tok.pos_ == "AUX" or tok.lemma_ in ("authorize", "intend", "order", "carry"):
+            for child in tok.children:
+                if child.dep_ in ("nsubj", "nsubjpass") and child.i in at:
+                    return at[child.i]
+        if tok.head is tok:
+            return None
+        tok = tok.head
+    return None
+
+
+def find_relations(doc: Doc, drafts: list[EventDraft]) -> list[tuple[EventDraft, RelationType, EventDraft, Span]]:
+    """(source, relation, target, evidence sentence) for every link the text states."""
+    at = _draft_at(drafts)
+    out: list[tuple[EventDraft, RelationType, EventDraft, Span]] = []
+    cues = relation_cues()
+    for sent in doc.sents:
+        lowers = [t.lower_ for t in sent]
+        for k in range(len(sent)):
+            for words, relation in cues:
+                if tuple(lowers[k:k + len(words)]) != words:
+                    continue
+                cue_first, cue_last = sent[k], sent[k + len(words) - 1]
+                if relation is RelationType.PART_OF and words in SERIES_CUES:
+                    part = _first_event_in(doc, cue_last.i + 1, sent.end, at, None)
+                    whole = None
+                    for i in range(cue_first.i - 1, sent.start - 1, -1):
+                        d = at.get(i)
+                        if d is not None and d is not part and part is not None and d.type is part.type:
+                            whole = d
+                            break
+                    if part and whole:
+                        out.append((part, relation, whole, sent))
+                    continue
+                target = _first_event_in(doc, cue_last.i + 1, sent.end, at, None)
+                if target is None:
+                    continue
+                if relation is RelationType.ABOUT:
+                    source = at.get(cue_first.i) or _source_of(cue_first, at)
+                else:
+                    source = _source_of(cue_first.head if cue_first.head is not cue_first else cue_first, at)
+                if source is None:  # a headline: "X strikes Y in retaliation for Z"
+                    source = _first_event_in(doc, sent.start, cue_first.i, at, target)
+                if source is not None and source is not target:
+                    out.append((source, relation, target, sent))
+                break
+    out += _about_links(doc, drafts, at)
+    seen, unique = set(), []
+    for s, r, t, ev in out:
+        if (id(s), r, id(t)) not in seen and s is not t:
+            seen.add((id(s), r, id(t)))
+            unique.append((s, r, t, ev))
+    return unique
+
+
+def _about_links(doc: Doc, drafts: list[EventDraft], at: dict[int, EventDraft]):
+    for d in drafts:
+        if d.type not in SPEECH_TYPES and d.type is not EventType.INVESTIGATION:
+            continue
+        for start, end in d.mentions:
+            head = doc[end - 1] if d.pos == "NOUN" else doc[start]
+            sent = head.sent
+            # "investigation into B", "said of B", "warned about B"
+            for child in head.children:
+                if child.dep_ == "prep" and child.lower_ in ABOUT_PREPS:
+                    target = _first_event_in(doc, child.i + 1, child.right_edge.i + 1, at, d)
+                    if target is not None and target.type not in SPEECH_TYPES:
+                        yield d, RelationType.ABOUT, target, sent
+            if d.type in SPEECH_TYPES and d.pos == "VERB":
+                # the events reported in what is said: its complement clause or the sentence's quote
+                for child in head.children:
+                    if child.dep_ in ("ccomp", "xcomp", "dobj") or (child.dep_ == "advcl" and child.lemma_ == "add"):
+                        for i in range(child.left_edge.i, child.right_edge.i + 1):
+                            target = at.get(i)
+                            if target is not None and target is not d and target.type not in SPEECH_TYPES:
+                                yield d, RelationType.ABOUT, target, sent
+                                break
+
+
+def find_quotes(sent: Span) -> list[tuple[int, int, str]]:
+    """Quoted passages of a sentence: (start_char, end_char, text) in document offsets.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")('He said: "We will respond." Then he left.')
+    >>> find_quotes(doc[:])
+    [(10, 26, 'We will respond.')]
+    """
+    out = []
+    for m in _QUOTE.finditer(sent.text):
+        out.append((sent.start_char + m.start(1), sent.start_char + m.end(1), m.group(1)))
+    return out

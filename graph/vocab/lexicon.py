@@ -1,0 +1,83 @@
+"""Loaders for the lexicon data files in ``graph/vocab/lexicons/``.
+
+Lexicons are data, one entry a line, ``#`` comments; this module only reads them
+(once per process) into typed records.
+
+>>> t = trigger_index()[("VERB", ("shell",))]
+>>> (t.type.value, t.subtype.value, t.cameo)
+('attack', 'Shelling', '194')
+>>> group_nouns()["militia"].value
+'armed_group'
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from graph.vocab.actor_types import ActorType
+from graph.vocab.event_types import EventSubtype, EventType, RelationType
+
+__all__ = ["LEXICON_DIR", "Trigger", "read_rows", "triggers", "trigger_index", "group_nouns",
+           "relation_cues", "modality_cues"]
+
+LEXICON_DIR = Path(__file__).with_name("lexicons")
+
+
+def read_rows(name: str) -> list[list[str]]:
+    """Rows of a tab-separated lexicon file, comments and blank lines skipped.
+
+    >>> read_rows("group_nouns.tsv")[0]
+    ['militia', 'armed_group']
+    """
+    rows = []
+    for line in (LEXICON_DIR / name).read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.lstrip().startswith("#"):
+            rows.append([cell.strip() for cell in line.split("\t")])
+    return rows
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """One entry of the event trigger lexicon."""
+
+    lemmas: tuple[str, ...]
+    pos: str
+    type: EventType
+    subtype: EventSubtype | None
+    cameo: str
+
+
+@lru_cache(maxsize=1)
+def triggers() -> tuple[Trigger, ...]:
+    """Every trigger of ``event_triggers.tsv``."""
+    out = []
+    for lemma, pos, etype, subtype, cameo in read_rows("event_triggers.tsv"):
+        out.append(Trigger(tuple(lemma.split()), pos, EventType(etype),
+                           None if subtype == "-" else EventSubtype(subtype), cameo))
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def trigger_index() -> dict[tuple[str, tuple[str, ...]], Trigger]:
+    """Triggers keyed by (pos, lemmas)."""
+    return {(t.pos, t.lemmas): t for t in triggers()}
+
+
+@lru_cache(maxsize=1)
+def group_nouns() -> dict[str, ActorType]:
+    """Generic group nouns (lemma -> actor type)."""
+    return {lemma: ActorType(kind) for lemma, kind in read_rows("group_nouns.tsv")}
+
+
+@lru_cache(maxsize=1)
+def relation_cues() -> tuple[tuple[tuple[str, ...], RelationType], ...]:
+    """Discourse cues, longest first: ((words...), relation)."""
+    cues = [(tuple(cue.split()), RelationType(rel)) for cue, rel in read_rows("relation_cues.tsv")]
+    return tuple(sorted(cues, key=lambda c: -len(c[0])))
+
+
+@lru_cache(maxsize=1)
+def modality_cues() -> frozenset[str]:
+    """Lower-case words that mark a mention as modal, conditional or future."""
+    return frozenset(row[0].lower() for row in read_rows("modality_cues.txt"))

@@ -1,0 +1,50 @@
+"""Actors, aliases, titles and affiliations, on sentences written for the test."""
+import pytest
+
+from graph.vocab.actor_types import ActorType, AffiliationType
+
+pytestmark = pytest.mark.slow
+
+
+def _actor(x, name):
+    return next(a for a in x.actors if a.name == name)
+
+
+def test_actors_surname_resolves_to_full_name(extract):
+    x = extract("Foreign Minister Sergei Lavrov met his Turkish counterpart in Ankara. "
+                "Lavrov said the talks were useful.")
+    lavrov = _actor(x, "Sergei Lavrov")
+    assert lavrov.type is ActorType.PERSON
+    assert len(lavrov.mentions) == 2
+
+
+def test_actors_demonym_and_capital_stand_for_the_state(extract):
+    x = extract("Tehran condemned the attack, and Iranian officials blamed Washington.")
+    iran = _actor(x, "Iran")
+    assert iran.country == "IRN"
+    assert len(iran.mentions) == 2
+
+
+def test_actors_title_before_name_gives_role_in_organisation(extract):
+    x = extract("Kremlin spokesman Dmitry Peskov said on Monday that talks had stalled.")
+    peskov = _actor(x, "Dmitry Peskov")
+    roles = [a for a in x.affiliations if a.source == peskov.id and a.type is AffiliationType.ROLE_IN]
+    assert roles and x.actor(roles[0].target).name == "Kremlin"
+    assert roles[0].role.lower() == "spokesman"
+
+
+def test_actors_hyphenated_backer_gives_backed_by(extract):
+    x = extract("Russian-backed separatists shelled the town of Avdiivka on Sunday.")
+    backed = [a for a in x.affiliations if a.type is AffiliationType.BACKED_BY]
+    assert backed and x.actor(backed[0].target).name == "Russia"
+
+
+def test_actors_parenthesised_acronym_is_an_alias(extract):
+    x = extract("The Rapid Support Forces (RSF) attacked El Fasher on Friday. The RSF denied it.")
+    rsf = [a for a in x.actors if "RSF" in (a.name, *a.aliases)]
+    assert len(rsf) == 1
+
+
+def test_actors_state_named_only_as_a_place_is_not_an_actor(extract):
+    x = extract("Al-Shabaab militants attacked a base in Kenya on Monday.")
+    assert "Kenya" not in {a.name for a in x.actors}

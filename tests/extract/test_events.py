@@ -1,0 +1,82 @@
+"""Event triggers, agents and targets, modality and coreference, on sentences written for the test."""
+from datetime import date
+
+import pytest
+
+from graph.vocab.event_types import EventType
+
+from .conftest import names
+
+pytestmark = pytest.mark.slow
+
+
+def _of_type(x, kind):
+    return [e for e in x.events if e.type is EventType(kind)]
+
+
+def test_events_active_verb_links_agent_and_target(extract):
+    x = extract("Syrian troops shelled Hezbollah positions near Idlib on Tuesday.")
+    (attack,) = _of_type(x, "attack")
+    assert "Syria" in names(x, attack.agents)
+    assert "Hezbollah" in names(x, attack.targets)
+    assert attack.date == date(2024, 3, 5)
+
+
+def test_events_passive_voice_swaps_roles(extract):
+    x = extract("A convoy of Ukrainian soldiers was attacked by Russian forces on Monday.")
+    (attack,) = _of_type(x, "attack")
+    assert "Russia" in names(x, attack.agents)
+    assert "Ukraine" in names(x, attack.targets)
+
+
+def test_events_nominal_trigger_takes_modifier_as_agent(extract):
+    x = extract("The Israeli airstrikes on Hamas targets in Gaza destroyed a building.")
+    attack = _of_type(x, "attack")[0]
+    assert "Israel" in names(x, attack.agents)
+    assert "Hamas" in names(x, attack.targets)
+    assert attack.subtype is not None and attack.subtype.value == "Airstrike"
+
+
+def test_events_negated_and_future_mentions_are_not_events(extract):
+    x = extract("Turkey did not attack the Kurdish militias. Turkey will strike the PKK next year.")
+    assert _of_type(x, "attack") == []
+
+
+def test_events_purpose_clause_is_not_an_event(extract):
+    x = extract("NATO moved ships to the region to deter further attacks.")
+    assert _of_type(x, "attack") == []
+
+
+def test_events_speech_needs_a_named_speaker(extract):
+    x = extract("Prime Minister Narendra Modi said on Sunday that India would not be intimidated.")
+    (statement,) = _of_type(x, "statement")
+    assert names(x, statement.agents) == {"Narendra Modi"}
+    assert statement.date == date(2024, 3, 3)
+
+
+def test_events_repeated_mentions_of_one_strike_merge(extract):
+    x = extract("American warplanes bombed Houthi positions in Yemen on Thursday. "
+                "The strikes destroyed several radar sites, a spokesman said. "
+                "The American strikes were the largest this year.")
+    attacks = _of_type(x, "attack")
+    assert len(attacks) == 1
+    assert len(attacks[0].mentions) >= 2
+
+
+def test_events_different_targets_stay_apart(extract):
+    x = extract("Rebels attacked an army base in Goma on Monday. "
+                "On Wednesday the army bombed rebel camps in the hills.")
+    assert len(_of_type(x, "attack")) == 2
+
+
+def test_events_casualties_attach_to_the_attack(extract):
+    x = extract("Al-Shabaab militants attacked a hotel in Mogadishu on Friday, killing 12 people and "
+                "wounding 20 others.")
+    attack = _of_type(x, "attack")[0]
+    assert attack.killed == 12
+    assert attack.injured == 20
+
+
+def test_events_weak_verb_without_actor_is_a_casualty_not_an_event(extract):
+    x = extract("Five villagers were killed in the fighting, local officials said.")
+    assert all(e.trigger.text != "killed" for e in x.events)

@@ -1,0 +1,33 @@
+"""Event links and claims, on sentences written for the test."""
+import pytest
+
+from graph.vocab.event_types import EventType, RelationType
+
+pytestmark = pytest.mark.slow
+
+
+def test_relations_retaliation_cue_links_the_two_attacks(extract):
+    x = extract("Israel struck Hezbollah targets in Lebanon on Sunday in retaliation for a rocket attack "
+                "on Haifa by Hezbollah on Saturday.")
+    attacks = [e for e in x.events if e.type is EventType.ATTACK]
+    assert len(attacks) == 2
+    rel = [r for r in x.relations if r.type is RelationType.RETALIATION_FOR]
+    assert rel, x.relations
+    source, target = x.event(rel[0].source), x.event(rel[0].target)
+    assert "Israel" in {x.actor(a).name for a in source.agents}
+    assert target.subtype is not None and target.subtype.value == "RocketAttack"
+
+
+def test_relations_statement_is_about_the_attack_it_reports(extract):
+    x = extract('"Our forces carried out airstrikes against ISIS camps in Anbar," '
+                "Iraqi army spokesman Yahya Rasool said on Monday.")
+    statement = next(e for e in x.events if e.type is EventType.STATEMENT)
+    about = [r for r in x.relations if r.source == statement.id and r.type is RelationType.ABOUT]
+    assert about and x.event(about[0].target).type is EventType.ATTACK
+
+
+def test_relations_quote_becomes_a_claim_of_its_speaker(extract):
+    x = extract('"We will not negotiate under fire," Ukrainian President Volodymyr Zelensky said.')
+    (claim,) = x.claims
+    assert x.actor(claim.speaker).name == "Volodymyr Zelensky"
+    assert claim.quote.text == "We will not negotiate under fire,"
