@@ -195,6 +195,8 @@ def rdf_to_networkx(graph: Graph | Dataset) -> nx.MultiDiGraph:
 
     for prop, relation in sorted({**_AFFILIATIONS, **_RELATIONS}.items()):
         for s, o in sorted(g.subject_objects(prop), key=str):
+            if prop in _RELATIONS and (s, RDF.type, SEM.Event) not in g:
+                continue  # a claim is about an event too; claims are not drawn
             if relation != "role_in":
                 edge(s, o, relation)
                 continue

@@ -13,11 +13,9 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
-from pathlib import Path
 from typing import Iterable, Iterator
 
-from graph.errors import OutputError
+from graph.fileio import atomic_write_lines
 from graph.records import Extraction
 
 __all__ = ["event_rows", "actor_rows", "write_jsonl", "dumps_line"]
@@ -113,15 +111,4 @@ def write_jsonl(rows: Iterable[dict], path: str | os.PathLike) -> int:
     Raises:
         OutputError: the file cannot be written.
     """
-    path = Path(path)
-    n = 0
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            for row in rows:
-                out.write(dumps_line(row) + "\n")
-                n += 1
-        os.replace(tmp, path)
-    except OSError as exc:
-        raise OutputError(f"{path}: cannot write: {exc.strerror or exc}") from exc
-    return n
+    return atomic_write_lines(path, (dumps_line(row) + "\n" for row in rows))

@@ -17,12 +17,13 @@ JSON-LD keeps them too (one ``@graph`` object per named graph).
 from __future__ import annotations
 
 import os
-import tempfile
+
 from pathlib import Path
 
 from rdflib import Dataset, Graph
 
 from graph.errors import OutputError
+from graph.fileio import atomic_write_bytes
 from graph.rdf.mapping import bind_prefixes
 
 __all__ = ["FORMATS", "QUAD_FORMATS", "write_graph", "union_graph"]
@@ -101,17 +102,4 @@ def write_graph(graph: Graph | Dataset, path: str | os.PathLike, fmt: str = "tur
         data = _as_dataset(graph).serialize(format=fmt, encoding="utf-8")
     else:
         data = union_graph(graph).serialize(format=fmt, encoding="utf-8")
-    tmp_name = None
-    try:
-        with tempfile.NamedTemporaryFile("wb", dir=path.parent, prefix=f".{path.name}.", suffix=".tmp",
-                                         delete=False) as tmp:
-            tmp_name = tmp.name
-            tmp.write(data)
-            tmp.flush()
-            os.fsync(tmp.fileno())
-        os.replace(tmp_name, path)
-    except OSError as err:
-        if tmp_name is not None and os.path.exists(tmp_name):
-            os.unlink(tmp_name)
-        raise OutputError(f"{path}: cannot write {fmt}: {err.strerror or err}") from err
-    return path
+    return atomic_write_bytes(path, data)

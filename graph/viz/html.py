@@ -28,7 +28,7 @@ import networkx as nx
 import pyvis
 from pyvis.network import Network
 
-from graph.viz._io import atomic_write_bytes
+from graph.fileio import atomic_write_bytes
 from graph.viz.safe import csp_hash, inline_code, script_json
 from graph.viz.style import KIND_ORDER, node_style, relation_colour
 from graph.viz.view import GraphView, ViewNode, build_view

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from graph.viz._io import atomic_write_bytes
+from graph.fileio import atomic_write_bytes
 from graph.viz.style import KIND_ORDER, node_style, relation_colour
 from graph.viz.view import build_view
 

@@ -75,7 +75,7 @@ def test_serialize_replaces_atomically_and_leaves_no_temp_files(tmp_path):
 
 def test_serialize_failure_keeps_old_file_and_raises_output_error(tmp_path):
     """Writing into a missing folder raises OutputError."""
-    with pytest.raises(OutputError, match="cannot write"):
+    with pytest.raises(OutputError, match="does not exist"):
         write_graph(to_dataset([sample()]), tmp_path / "missing" / "out.ttl", "turtle")
 
 
