@@ -26,6 +26,7 @@ from graph.extract.events import SPEECH_TYPES, EventDraft
 from graph.extract.mentions import LOCATIVE_PREPS, slug
 from graph.extract.weapons import find_weapons
 from graph.records import Mention, Place
+from graph.vocab import gazetteer
 from graph.vocab.event_types import EventType
 from graph.vocab.places import resolve_place
 
@@ -35,6 +36,10 @@ DIRECTIONS = frozenset("eastern western northern southern central northeastern n
                        "southwestern east west north south upper lower".split())
 LOCATED_TYPES = frozenset({EventType.ATTACK, EventType.PROTEST, EventType.ARREST, EventType.MOBILIZATION})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+#: common nouns that name a place when a name or nationality modifies them
+PLACE_NOUNS = frozenset("waters border frontier coast province region city town village capital airport base "
+                        "port harbour harbor field oilfield platform rig camp district territory island "
+                        "embassy consulate checkpoint crossing".split())
 
 
 def _trigger_tokens(drafts: list[EventDraft]) -> dict[int, EventDraft]:
@@ -87,6 +92,12 @@ class PlaceFinder:
         ent = self._ent_at.get(i)
         if ent is None:
             tok = doc[i]
+            if tok.lemma_.lower() in PLACE_NOUNS:  # "Kuwaiti waters", "the Iraqi border", "Gulf oil platforms"
+                left = [c for c in tok.lefts if c.dep_ in ("amod", "compound", "nmod") and
+                        (c.ent_type_ in ("NORP", "GPE", "LOC", "FAC") or c.pos_ == "PROPN")]
+                if not left:
+                    return None
+                return doc[min(c.left_edge.i for c in left):i + 1]
             if tok.pos_ != "PROPN" or tok.ent_type_ in ("DATE", "TIME", "PERSON", "NORP") \
                     or resolve_place(tok.text) is None:
                 return None
@@ -106,6 +117,9 @@ class PlaceFinder:
         found = self.places.get(key)
         if found is None:
             entry = resolve_place(name)
+            if entry is None and span[-1].lemma_.lower() in PLACE_NOUNS:
+                code = gazetteer.demonym_country(span[0].text) or getattr(resolve_place(span[0].text), "country", None)
+                entry = resolve_place(gazetteer.country_name(code)) if code else None
             if entry is None:  # "Erbil International Airport": resolve the proper-noun part that is known
                 for token in span:
                     if token.pos_ == "PROPN":

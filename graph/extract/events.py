@@ -12,6 +12,8 @@ Rule classes, each with an example:
   "on/against X" the target), light verbs ("X *carried out* strikes", "X *issued* a statement"),
   relative clauses and conjoined verbs inherit their subject, pronouns resolve to the last
   person or group named.
+- **blame**: a condemnation or denial is an accusation only when it names whom it blames
+  ("X condemned Iran" is an accusation, "X condemned the attack" a statement).
 - **weak triggers** ("kill", "hit", "destroy", "fire", "board", "fight") count only with an
   actor as agent, so "17 fighters were killed" is a casualty figure, not a new event.
 - **not events**: negated ("did not attack"), modal or future ("will strike", "could attack"),
@@ -51,13 +53,14 @@ SUBTYPE_FAMILIES = (
 DEFINITE = frozenset({"the", "this", "these", "that", "those", "its", "their", "his", "her"})
 #: verbs whose object noun is the event and whose subject is its agent
 LIGHT_VERBS = frozenset("carry launch conduct stage mount make issue release hold claim order deliver "
-                        "perform begin start continue step undertake unleash deliver give".split())
+                        "perform begin start continue step undertake unleash give levy impose slap "
+                        "announce".split())
 #: verbs under which an event mention is not a report of something that happened
 PREVENTIVE_VERBS = frozenset("deter prevent avoid stop halt threaten plan intend want seek aim prepare "
                              "risk fear try attempt consider".split())
 TARGET_PREPS = frozenset({"against", "on", "at", "upon", "targeting"})
 PRONOUNS_PERSON = frozenset({"he", "she", "him", "her"})
-PRONOUNS_GROUP = frozenset({"they", "them"})
+PRONOUNS_GROUP = frozenset({"they", "them", "its", "their"})
 NOMINAL_HEDGES = frozenset({"further", "more", "possible", "potential", "future", "any", "new", "no"})
 
 
@@ -174,13 +177,19 @@ def _actors_of(index: ActorIndex, token: Token) -> list[ActorMention]:
             m = index.antecedent(tok.i, (ActorType.ARMED_GROUP, ActorType.STATE, ActorType.MILITARY,
                                          ActorType.GOVERNMENT))
         elif m is None:
-            # the head noun is not an actor, but a modifier is: "coalition targets", "US personnel"
-            for child in tok.lefts:
-                if child.dep_ in ("compound", "nmod", "amod", "poss"):
-                    hit = index.actor_at(child.i)
-                    if hit is not None and hit.type is not ActorType.PERSON:
-                        out.append(hit)
-                        out += [index.actor_at(c.i) for c in child.conjuncts if index.actor_at(c.i)]
+            # the head noun is not an actor, but its owner is: "coalition targets", "US personnel",
+            # "the American-flag tanker", "its oil platforms", "Iran's embassy"
+            for i in range(tok.left_edge.i, tok.i):
+                child = index.doc[i]
+                hit = index.actor_at(i)
+                if hit is None and child.dep_ == "poss" and child.lower_ in PRONOUNS_GROUP:
+                    hit = index.antecedent(i, (ActorType.STATE, ActorType.ARMED_GROUP, ActorType.MILITARY,
+                                               ActorType.GOVERNMENT, ActorType.ORGANIZATION))
+                if hit is not None and hit.type is not ActorType.PERSON and hit not in out:
+                    out.append(hit)
+            if not out:  # a collective head: "a convoy of soldiers", "members of Hamas", "dozens of civilians"
+                for obj in _prep_objects(tok, {"of"}):
+                    out += [a for a in _actors_of(index, obj) if a not in out]
             continue
         if m is not None and m.generic and m.type is ActorType.MILITARY:
             owner = _state_modifier(index, m)
@@ -340,10 +349,22 @@ def find_event_drafts(doc: Doc, index: ActorIndex) -> list[EventDraft]:
             d.targets = d.agents[1:]  # "A and B met": the first named is the agent
             d.agents = d.agents[:1]
         lemma = head.lemma_.lower()
+        if trigger.pos == "VERB":
+            subj, passive = _subject(head)
+            nominal = next((e for e in drafts if subj is not None and not passive and e.type is d.type
+                            and any(s <= subj.i < e_ for s, e_ in e.mentions)), None)
+            if nominal is not None:  # "the airstrike killed five soldiers": targets of the airstrike
+                nominal.targets = _unique(nominal.targets + [t for t in d.targets if t.key not in nominal.agent_keys])
+                nominal.place_tokens += d.place_tokens
+                covered.update(range(start, end))
+                continue
         if trigger.pos == "VERB" and lemma in WEAK_VERBS and not d.agents:
             continue
         if lemma in NEEDS_TARGET and not d.targets:
             continue
+        if d.subtype in (EventSubtype.CONDEMNATION, EventSubtype.DENIAL) and not d.targets:
+            # a condemnation or denial that blames no one is a statement ("X condemned the attack")
+            d.type, d.subtype, d.cameo = EventType.STATEMENT, None, EventType.STATEMENT.cameo_root
         if d.type in SPEECH_TYPES and not d.agents:
             continue
         if d.type in SPEECH_TYPES and all(a.generic for a in d.agents):

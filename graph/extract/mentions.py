@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span
 
 from graph.vocab import gazetteer
 from graph.vocab.actor_types import ActorType
-from graph.vocab.lexicon import group_nouns
+from graph.vocab.lexicon import group_nouns, trigger_index
 from graph.vocab.places import resolve_place
 
 __all__ = ["ActorMention", "find_actor_mentions", "LOCATIVE_PREPS", "slug"]
@@ -187,6 +187,8 @@ def find_actor_mentions(doc: Doc) -> list[ActorMention]:
             if _inside_title(span) or (len(span) == 1 and not gazetteer.lookup(span.text)
                                        and resolve_place(span.text) is not None):
                 continue  # "Secretary of Defense", or a city the tagger took for an organisation
+            if ("NOUN", (span[-1].lemma_.lower(),)) in trigger_index():
+                continue  # a capitalised event noun ("the U.S. Attack" in a headline style)
             body = gazetteer.generic_body(span.text)
             if body is not None:  # "Iraq's Foreign Ministry", "the Syrian army"
                 candidates.append((2, _body_mention(span, body)))
