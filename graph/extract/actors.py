@@ -72,10 +72,19 @@ class ActorIndex:
         """The mention covering token ``i``, or None."""
         return self.by_token[i] if 0 <= i < len(self.by_token) else None
 
-    def antecedent(self, i: int, types: tuple[ActorType, ...]) -> ActorMention | None:
-        """The last named mention of one of ``types`` before token ``i`` (for pronouns)."""
+    def antecedent(self, i: int, types: tuple[ActorType, ...], gender: str | None = None) -> ActorMention | None:
+        """The last named mention of one of ``types`` before token ``i`` (for pronouns).
+
+        With ``gender``, a person known (from an honorific) to be of the other gender is passed over.
+        """
+        genders = {}
+        for m in self.mentions:
+            if m.gender:
+                genders[m.key] = m.gender
         for m in reversed(self.mentions):
             if m.end <= i and m.type in types and not m.generic:
+                if gender and genders.get(m.key, gender) != gender:
+                    continue
                 return m
         return None
 
@@ -144,6 +153,8 @@ def _cluster(doc: Doc, mentions: list[ActorMention]) -> dict[str, _Cluster]:
                     if len(full) < len(words) and words[-len(full):] == full:
                         c.name, key = m.name, c.key
                         break
+        elif m.generic and m.type is ActorType.CIVILIANS:
+            key = "civilians"  # one actor for the unorganised victims of an article, as coders do
         elif m.generic:
             key = f"{m.type.value}-{slug(doc[m.end - 1].lemma_)}"
         elif m.source == "gazetteer" or m.country and m.type is ActorType.STATE:
@@ -158,7 +169,8 @@ def _cluster(doc: Doc, mentions: list[ActorMention]) -> dict[str, _Cluster]:
         m.key = key
         cluster = clusters.get(key)
         if cluster is None:
-            cluster = clusters[key] = _Cluster(key, m.name, m.type, m.country, m.wikidata, m.generic)
+            name = "civilians" if key == "civilians" else m.name
+            cluster = clusters[key] = _Cluster(key, name, m.type, m.country, m.wikidata, m.generic)
             if m.type is ActorType.PERSON:
                 people.append(cluster)
             elif not m.generic:

@@ -43,7 +43,11 @@ SPEECH_TYPES = frozenset({EventType.STATEMENT, EventType.ACCUSATION, EventType.T
 WEAK_VERBS = frozenset("kill murder hit destroy fire board fight down target gun clash execute".split())
 #: verbs that are events only with an actor as their object or addressee ("released the hostages",
 #: "spoke with the president"); "a statement released by X" or "X spoke the same way" are not
-NEEDS_TARGET = frozenset("release free speak talk arm supply host".split())
+NEEDS_TARGET = frozenset("release free speak talk arm supply host meet".split())
+#: verbs that are events only with a complement ("agreed to a truce"; not "X agreed, saying...")
+NEEDS_COMPLEMENT = frozenset("agree sign".split())
+#: nominal types whose "of" object is the target ("the killing of X", "the arrest of X")
+OF_TARGET_TYPES = frozenset({EventType.ATTACK, EventType.ARREST, EventType.SANCTION})
 #: finer attack classes that one occurrence may be reported as ("the strikes", "bombed", "airstrikes")
 SUBTYPE_FAMILIES = (
     frozenset({EventSubtype.AIRSTRIKE, EventSubtype.DRONE_STRIKE, EventSubtype.BOMBING, EventSubtype.MISSILE_ATTACK}),
@@ -60,6 +64,9 @@ PREVENTIVE_VERBS = frozenset("deter prevent avoid stop halt threaten plan intend
                              "risk fear try attempt consider".split())
 TARGET_PREPS = frozenset({"against", "on", "at", "upon", "targeting"})
 PRONOUNS_PERSON = frozenset({"he", "she", "him", "her"})
+#: event types whose direct object is a participant ("attacked X", "accused X", "met X", "freed X")
+OBJECT_TARGET_TYPES = frozenset({EventType.ATTACK, EventType.ACCUSATION, EventType.THREAT, EventType.DEMAND,
+                                 EventType.CONSULT, EventType.AGREEMENT, EventType.ARREST, EventType.SANCTION})
 PRONOUNS_GROUP = frozenset({"they", "them", "its", "their"})
 NOMINAL_HEDGES = frozenset({"further", "more", "possible", "potential", "future", "any", "new", "no"})
 
@@ -172,7 +179,7 @@ def _actors_of(index: ActorIndex, token: Token) -> list[ActorMention]:
     for tok in [token, *token.conjuncts]:
         m = index.actor_at(tok.i)
         if m is None and tok.lower_ in PRONOUNS_PERSON:
-            m = index.antecedent(tok.i, (ActorType.PERSON,))
+            m = index.antecedent(tok.i, (ActorType.PERSON,), "m" if tok.lower_ in ("he", "him") else "f")
         elif m is None and tok.lower_ in PRONOUNS_GROUP:
             m = index.antecedent(tok.i, (ActorType.ARMED_GROUP, ActorType.STATE, ActorType.MILITARY,
                                          ActorType.GOVERNMENT))
@@ -191,8 +198,8 @@ def _actors_of(index: ActorIndex, token: Token) -> list[ActorMention]:
                 for obj in _prep_objects(tok, {"of"}):
                     out += [a for a in _actors_of(index, obj) if a not in out]
             continue
-        if m is not None and m.generic and m.type is ActorType.MILITARY:
-            owner = _state_modifier(index, m)
+        if m is not None and m.generic and m.type in (ActorType.MILITARY, ActorType.ARMED_GROUP):
+            owner = _owner_modifier(index, m)
             if owner is not None:
                 m = owner
         if m is not None and m not in out:
@@ -200,11 +207,18 @@ def _actors_of(index: ActorIndex, token: Token) -> list[ActorMention]:
     return out
 
 
-def _state_modifier(index: ActorIndex, m: ActorMention) -> ActorMention | None:
+def _owner_modifier(index: ActorIndex, m: ActorMention) -> ActorMention | None:
+    """The named actor a group noun belongs to: "US warplanes" -> the US, "IS fighters" -> IS.
+
+    Soldiers and warplanes stand for their state; fighters and militants for their named group
+    (a state adjective on militants, "Iraqi militias", does not make them the state).
+    """
+    owners = (ActorType.STATE, ActorType.MILITARY) if m.type is ActorType.MILITARY else (ActorType.ARMED_GROUP,)
     doc = index.doc
     for i in range(max(m.start - 3, 0), m.end):
         hit = index.actor_at(i)
-        if hit is not None and hit is not m and hit.type is ActorType.STATE and hit.end >= m.start - 1:
+        if hit is not None and hit is not m and not hit.generic and hit.type in owners and hit.end >= m.start - 1 \
+                and doc[hit.end - 1].dep_ in ("compound", "amod", "nmod", "poss", "npadvmod"):
             return hit
     return None
 
@@ -256,7 +270,7 @@ def _fill_arguments(d: EventDraft, index: ActorIndex, doc: Doc) -> None:
                 d.targets += _actors_of(index, subj)
         elif subj is not None:
             d.agents += _actors_of(index, subj)
-        if not speech or d.type is EventType.ACCUSATION or d.type is EventType.THREAT:
+        if d.type in OBJECT_TARGET_TYPES:
             for child in head.children:
                 if child.dep_ in ("dobj", "dative") and not (speech and child.pos_ == "NOUN"
                                                             and index.actor_at(child.i) is None):
@@ -277,7 +291,8 @@ def _fill_arguments(d: EventDraft, index: ActorIndex, doc: Doc) -> None:
         by = _by_agent(head)
         if by is not None:
             d.agents += _actors_of(index, by)
-        preps = TARGET_PREPS | ({"with"} if d.type is EventType.CONSULT else set())
+        preps = TARGET_PREPS | ({"with"} if d.type is EventType.CONSULT else set()) \
+            | ({"of"} if d.type in OF_TARGET_TYPES else set())
         for obj in _prep_objects(head, preps):
             found = _actors_of(index, obj)
             if found:
@@ -298,6 +313,17 @@ def _fill_arguments(d: EventDraft, index: ActorIndex, doc: Doc) -> None:
                 d.targets += found
                 if not found:
                     d.place_tokens.append(obj.i)
+        # "Speaking after a meeting with X, Carter said": a meeting's implicit agent is the clause subject
+        if d.type is EventType.CONSULT and not d.agents:
+            verb = head.head
+            for _ in range(4):
+                subj, passive = _subject(verb) if verb.pos_ in ("VERB", "AUX") else (None, False)
+                if subj is not None and not passive:
+                    d.agents += _actors_of(index, subj)
+                    break
+                if verb.head is verb:
+                    break
+                verb = verb.head
         # "in a statement, X said": the speaker of the sentence's speech verb
         if speech and not d.agents and head.dep_ == "pobj":
             verb = head.head.head
@@ -362,6 +388,10 @@ def find_event_drafts(doc: Doc, index: ActorIndex) -> list[EventDraft]:
             continue
         if lemma in NEEDS_TARGET and not d.targets:
             continue
+        if lemma in NEEDS_COMPLEMENT and not any(c.dep_ in ("dobj", "xcomp", "ccomp", "prep") for c in head.children):
+            continue
+        if d.type in SPEECH_TYPES and d.agents and all(a.type is ActorType.MEDIA for a in d.agents):
+            continue  # a medium reporting is not an event of its own ("IRNA said ...")
         if d.subtype in (EventSubtype.CONDEMNATION, EventSubtype.DENIAL) and not d.targets:
             # a condemnation or denial that blames no one is a statement ("X condemned the attack")
             d.type, d.subtype, d.cameo = EventType.STATEMENT, None, EventType.STATEMENT.cameo_root

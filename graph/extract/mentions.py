@@ -68,6 +68,7 @@ class ActorMention:
     locative: bool = False
     generic: bool = False
     key: str = ""  # cluster key, set by actors.py
+    gender: str | None = None  # "m" / "f" when an honorific tells ("Mr", "Ms")
 
     @property
     def root(self) -> int:
@@ -175,8 +176,12 @@ def find_actor_mentions(doc: Doc) -> list[ActorMention]:
         if span[0].lower_ == "the" and len(span) > 1:
             span = span[1:]
         if ent.label_ == "PERSON" or (ent.label_ == "ORG" and len(span) == 1 and span.text in people):
+            span, gender = _strip_person_prefix(span)
+            if span is None:
+                continue
             candidates.append((1, ActorMention(span.start, span.end, span.start_char, span.end_char, span.text,
-                                               _clean_person(span.text), ActorType.PERSON, source="ner")))
+                                               _clean_person(span.text), ActorType.PERSON, source="ner",
+                                               gender=gender)))
         elif ent.label_ == "NORP":
             country = gazetteer.demonym_country(text)
             if country:  # religious or political adjectives ("Shiite", "Republican") are not actors
@@ -232,6 +237,38 @@ def find_actor_mentions(doc: Doc) -> list[ActorMention]:
         found.append(m)
     found.sort(key=lambda m: m.start)
     return found
+
+
+HONORIFICS = {"mr": "m", "mr.": "m", "mister": "m", "sir": "m", "lord": "m", "ms": "f", "ms.": "f",
+              "mrs": "f", "mrs.": "f", "miss": "f", "madam": "f", "lady": "f", "dame": "f", "dr": None,
+              "dr.": None, "prof": None, "prof.": None}
+
+
+def _strip_person_prefix(span: Span) -> tuple[Span | None, str | None]:
+    """A person entity without the honorifics, titles and common nouns the tagger left in it.
+
+    "Ms Wallström" -> "Wallström" (female), "Lt Gen Sergei Rudskoi" -> "Sergei Rudskoi",
+    "Hostage Johan Gustafsson" -> "Johan Gustafsson".
+    """
+    gender = None
+    words = [t.text for t in span]
+    k = 0
+    while k < len(span) - 1:
+        word = words[k].lower()
+        if word in HONORIFICS:
+            gender = HONORIFICS[word] or gender
+            k += 1
+            continue
+        title = gazetteer.match_title(words, k)
+        if title is not None and title.end < len(words):
+            k = title.end
+            continue
+        if span[k].pos_ == "NOUN" or span[k].is_lower:
+            k += 1
+            continue
+        break
+    rest = span[k:]
+    return (rest if len(rest) else None), gender
 
 
 def _inside_title(span: Span) -> bool:

@@ -44,7 +44,7 @@ def extract_doc(doc: Doc, article: Article, run: RunInfo | None = None) -> Extra
     drafts = find_event_drafts(doc, index)
     finder = PlaceFinder(doc, article.id)
     attach_arguments(doc, drafts, index, article.published, finder)
-    merged = _most_specific_speech(merge_coreferent(drafts, doc))
+    merged = [d for d in _most_specific_speech(merge_coreferent(drafts, doc)) if _informative(d)]
     links = find_relations(doc, merged)
 
     sentences = tuple(Sentence(article.id, i, s.start_char, s.end_char, s.text) for i, s in enumerate(doc.sents))
@@ -62,14 +62,22 @@ def extract_doc(doc: Doc, article: Article, run: RunInfo | None = None) -> Extra
     return Extraction(article, sentences, actors, places, events, affiliations, relations, claims, run)
 
 
+def _informative(d: EventDraft) -> bool:
+    """An event that names who, whom, where, when or how many; a bare mention ("attacks have been
+    rising", a headline's "rocket attacks" that matched no report) says nothing a user can use."""
+    return bool(d.agents or d.targets or d.places or d.date or d.killed is not None or d.injured is not None)
+
+
 def _most_specific_speech(drafts: list[EventDraft]) -> list[EventDraft]:
-    """One speaker on one occasion: an accusation, threat or demand makes a plain statement redundant."""
+    """One speaker on one occasion: an accusation, threat or demand makes a plain statement redundant.
+
+    The occasion is the date where the text gives one; undated remarks of one speaker are one occasion.
+    """
     specific = [d for d in drafts if d.type in SPEECH_TYPES and d.type is not EventType.STATEMENT]
     out = []
     for d in drafts:
         if d.type is EventType.STATEMENT and any(
-                d.agent_keys & s.agent_keys and (d.date == s.date or not d.date or not s.date)
-                and abs(d.sentence - s.sentence) <= 1 for s in specific):
+                d.agent_keys & s.agent_keys and (d.date == s.date or not d.date or not s.date) for s in specific):
             continue
         out.append(d)
     return out
