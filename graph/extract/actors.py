@@ -159,6 +159,10 @@ def _cluster(doc: Doc, mentions: list[ActorMention]) -> dict[str, _Cluster]:
             key = f"{m.type.value}-{slug(doc[m.end - 1].lemma_)}"
         elif m.source == "gazetteer" or m.country and m.type is ActorType.STATE:
             key = slug(m.name)
+        if m.generic and doc[m.end - 1].dep_ == "appos":
+            head = next((h for h in mentions if h.start <= doc[m.end - 1].head.i < h.end and not h.generic), None)
+            if head is not None and head.key:
+                key = head.key
         if key is None and previous is not None and _in_parentheses_after(doc, previous, m) \
                 and not previous.generic:
             key = previous.key  # "the Kurdistan Regional Government (KRG)"
@@ -213,12 +217,13 @@ def _roles(index: ActorIndex):
         if m.type is not ActorType.PERSON:
             continue
         sent = doc[m.start].sent
-        found = _prenominal_role(index, m, sent.start)
-        if found is None:
-            found = _appositive_role(index, m)
+        found = _prenominal_role(index, m, sent.start) or _appositive_role(index, m) or _copular_role(index, m) \
+            or _of_member(index, m)
         if found is None:
             continue
         org, title = found
+        if org is None and title and _national_office(title):
+            org = _state_in_sentence(index, m)
         if org is not None and org.key != m.key:
             evidence = Mention(index.article_id, doc[min(m.start, org.start)].idx, m.end_char,
                                doc.text[doc[min(m.start, org.start)].idx:m.end_char], _sentence_index(doc, m.start))
@@ -241,7 +246,7 @@ def _prenominal_role(index: ActorIndex, m: ActorMention, limit: int):
     # up to two lower-case modifiers ("Iran's top war spokesman")
     j = start - 1
     skipped = 0
-    while j >= limit and skipped < 3 and (doc[j].lower_ in ("'s", "’s", "'") or
+    while j >= limit and skipped < 3 and (doc[j].lower_ in ("'s", "’s", "'", ")") or
                                           (doc[j].is_lower and doc[j].pos_ in ("ADJ", "NOUN"))):
         j -= 1
         skipped += 1
@@ -275,12 +280,75 @@ def _appositive_role(index: ActorIndex, m: ActorMention):
     return None
 
 
+NATIONAL_KINDS = frozenset({"head_of_state", "head_of_government", "minister"})
+
+
+def _national_office(title: str) -> bool:
+    """A title that is held in a state ("President", "Defense Secretary", "Supreme Leader")."""
+    words = title.split()
+    for k in range(len(words)):
+        hit = gazetteer.match_title(words, k)
+        if hit is not None:
+            return hit.title.kind in NATIONAL_KINDS
+    return False
+
+
+def _state_in_sentence(index: ActorIndex, m: ActorMention) -> ActorMention | None:
+    """The state a national office belongs to when the title names none: the one state the sentence names."""
+    sent = index.doc[m.start].sent
+    states = {h.key: h for i in range(sent.start, sent.end)
+              if (h := index.actor_at(i)) is not None and h.type is ActorType.STATE and not _in_object(index.doc[h.end - 1])}
+    return next(iter(states.values())) if len(states) == 1 else None
+
+
+def _in_object(token) -> bool:
+    """Inside an object or a prepositional phrase: the other party of the sentence, not the holder's own."""
+    for _ in range(6):
+        if token.dep_ in ("dobj", "pobj", "dative", "iobj"):
+            return True
+        if token.head is token or token.dep_ in ("nsubj", "nsubjpass", "ROOT"):
+            return False
+        token = token.head
+    return False
+
+
+def _copular_role(index: ActorIndex, m: ActorMention):
+    """"al-Muhandis was the deputy commander of the Popular Mobilization Forces"."""
+    doc = index.doc
+    root = doc[m.end - 1]
+    if root.dep_ != "nsubj" or root.head.lemma_ != "be":
+        return None
+    for attr in root.head.children:
+        if attr.dep_ == "attr":
+            phrase = doc[attr.left_edge.i:attr.right_edge.i + 1]
+            of_at = next((t.i for t in phrase if t.lower_ == "of" and t.head.i == attr.i), attr.i + 1)
+            words = [t for t in doc[attr.left_edge.i:of_at] if t.dep_ != "det"]
+            if words and _title_before(doc, of_at, words[0].i) is not None:
+                return _of_complement(index, phrase), doc[words[0].i:of_at].text
+    return None
+
+
+def _of_member(index: ActorIndex, m: ActorMention):
+    """"Arnel dela Vega of the army's Western Mindanao Command": a person of an organisation."""
+    doc = index.doc
+    root = doc[m.end - 1]
+    for prep in root.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            org = _of_complement(index, [prep])
+            if org is not None and org.type is not ActorType.STATE:
+                return org, None
+    return None
+
+
 def _of_complement(index: ActorIndex, phrase):
-    """The actor named in an "of X" complement of a title phrase."""
+    """The actor named in an "of X" complement of a title phrase ("head of Iran's Quds Force" -> Quds Force)."""
     for t in phrase:
         if t.lower_ == "of":
             for obj in t.children:
                 if obj.dep_ == "pobj":
+                    hit = index.actor_at(obj.i)  # the head of the phrase first, then its modifiers
+                    if hit is not None and hit.type is not ActorType.PERSON:
+                        return hit
                     for i in range(obj.left_edge.i, obj.right_edge.i + 1):
                         hit = index.actor_at(i)
                         if hit is not None and hit.type is not ActorType.PERSON:

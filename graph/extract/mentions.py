@@ -167,7 +167,7 @@ def find_actor_mentions(doc: Doc) -> list[ActorMention]:
                                            entry.type, entry.country, entry.wikidata, source="gazetteer",
                                            locative=_is_locative(span))))
 
-    for ent in doc.ents:
+    for ent in _joined_people(doc):
         text = _clean_person(ent.text) if ent.label_ in ("PERSON", "ORG") else ent.text.split("\n")[0].strip()
         if not text or text.isdigit():
             continue
@@ -244,6 +244,18 @@ HONORIFICS = {"mr": "m", "mr.": "m", "mister": "m", "sir": "m", "lord": "m", "ms
               "dr.": None, "prof": None, "prof.": None}
 
 
+def _joined_people(doc: Doc) -> list[Span]:
+    """Named entities, with adjacent PERSON entities joined ("Ali Akbar" + "Hashemi Rafsanjani")."""
+    out: list[Span] = []
+    for ent in doc.ents:
+        if out and ent.label_ == "PERSON" and out[-1].label_ == "PERSON" and out[-1].end == ent.start \
+                and "\n" not in doc[ent.start - 1].whitespace_:
+            out[-1] = Span(doc, out[-1].start, ent.end, label="PERSON")
+        else:
+            out.append(ent)
+    return out
+
+
 def _strip_person_prefix(span: Span) -> tuple[Span | None, str | None]:
     """A person entity without the honorifics, titles and common nouns the tagger left in it.
 
@@ -262,6 +274,10 @@ def _strip_person_prefix(span: Span) -> tuple[Span | None, str | None]:
         title = gazetteer.match_title(words, k)
         if title is not None and title.end < len(words):
             k = title.end
+            continue
+        if span[k].ent_type_ == "GPE" or any(m.via in ("name", "acronym") and m.entry.type is ActorType.STATE
+                                             for m in gazetteer.lookup(words[k])):
+            k += 1  # "President of Ukraine Volodymyr Zelenskyy" tagged with the country inside
             continue
         if span[k].pos_ == "NOUN" or span[k].is_lower:
             k += 1

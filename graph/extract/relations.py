@@ -11,6 +11,9 @@ Rule classes, each with an example:
 - **about**: a statement, accusation, threat or demand is about the events reported inside
   what is said (its clausal complement or its quote); an investigation "*into* B", a speech
   verb "*of*/*about*/*over* B" is about B.
+- **reactions**: a statement, accusation, threat, demand or investigation reported after the
+  article's main attack (the one reported most often) that names no event is about that attack,
+  the attackers' own justifications included.
 - **claims**: each quote (text between quotation marks) in a speech event's sentence is a
   claim of its speaker, tied to the speech event and to the event it is about.
 """
@@ -99,6 +102,7 @@ def find_relations(doc: Doc, drafts: list[EventDraft]) -> list[tuple[EventDraft,
                     out.append((source, relation, target, sent))
                 break
     out += _about_links(doc, drafts, at)
+    out += _about_main_event(drafts, out, doc)
     seen, unique = set(), []
     for s, r, t, ev in out:
         if (id(s), r, id(t)) not in seen and s is not t:
@@ -129,6 +133,23 @@ def _about_links(doc: Doc, drafts: list[EventDraft], at: dict[int, EventDraft]):
                             if target is not None and target is not d and target.type not in SPEECH_TYPES:
                                 yield d, RelationType.ABOUT, target, sent
                                 break
+
+
+def main_event(drafts: list[EventDraft]) -> EventDraft | None:
+    """The article's main attack: the one reported most often (the earliest on a tie)."""
+    attacks = [d for d in drafts if d.type is EventType.ATTACK]
+    return max(attacks, key=lambda d: (len(d.mentions), -d.start), default=None)
+
+
+def _about_main_event(drafts: list[EventDraft], found, doc: Doc):
+    """Reactions name no event in their clause ("Khamenei vowed retaliation"): they are about the main one."""
+    main = main_event(drafts)
+    if main is None:
+        return
+    linked = {id(s) for s, r, _, _ in found if r is RelationType.ABOUT}
+    for d in drafts:
+        if d.type in SPEECH_TYPES | {EventType.INVESTIGATION} and id(d) not in linked and d.start > main.start:
+            yield d, RelationType.ABOUT, main, doc[d.start].sent
 
 
 def find_quotes(sent: Span) -> list[tuple[int, int, str]]:
