@@ -6,6 +6,8 @@ decides which event each finding belongs to, by one rule class per argument:
 - **by dependency**: a finding belongs to the event whose trigger is its nearest ancestor
   ("the assault on Erbil *that killed two*" -> the assault; "*Early Friday* the US bombed" ->
   the bombing).
+- **by coordination**: a verb conjoined with an event's verb shares its date ("destroyed a rig
+  *on Monday* and raided another").
 - **by sentence**: otherwise a date goes to the main event of its sentence, weapons to the
   attacks of their sentence, and a casualty figure to the attack of its sentence, else to the
   attack last reported in the three sentences before ("... at least 17 fighters were killed").
@@ -166,6 +168,15 @@ def attach_arguments(doc: Doc, drafts: list[EventDraft], index: ActorIndex, publ
             if owner is not None and owner.date is None:
                 owner.date = found.date
                 owner.date_span = (found.start_char, found.end_char)
+
+        # a coordinated verb shares its conjunct's date: "destroyed a rig on Monday and raided another"
+        for d in local:
+            if d.date is None and d.pos == "VERB":
+                for other in doc[d.start].conjuncts:
+                    owner = triggers.get(other.i)
+                    if owner is not None and owner is not d and owner.date:
+                        d.date, d.date_span = owner.date, owner.date_span
+                        break
 
         # casualties: only attacks have them
         for found in find_casualties(sent):

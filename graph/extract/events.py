@@ -21,7 +21,8 @@ Rule classes, each with an example:
   speech with no speaker.
 - **coreference**: mentions of one occurrence merge when their type matches and their
   agents, targets, dates, places and finer classes do not conflict and they share an
-  argument, or when a bare definite mention ("the strike") follows one of its kind.
+  argument, or when a bare definite mention ("the strike") follows one of its kind. Participants
+  are compared by side: a state, its military and its government are one party.
 """
 from __future__ import annotations
 
@@ -102,11 +103,29 @@ class EventDraft:
     def target_keys(self) -> set[str]:
         return {m.key for m in self.targets}
 
+    @property
+    def agent_sides(self) -> set[str]:
+        return {side(m) for m in self.agents}
+
+    @property
+    def target_sides(self) -> set[str]:
+        return {side(m) for m in self.targets}
+
     definite: bool = False
 
     def has_arguments(self) -> bool:
         """Names a participant, a place or a date (what tells one occurrence from another)."""
         return bool(self.agents or self.targets or self.places or self.date)
+
+
+def side(m: ActorMention) -> str:
+    """The party an actor belongs to: a state, its military and its government are one side.
+
+    "US forces carried out airstrikes" and "the United States bombed" can be one occurrence.
+    """
+    if m.country and m.type in (ActorType.STATE, ActorType.MILITARY, ActorType.GOVERNMENT):
+        return f"state:{m.country}"
+    return m.key
 
 
 # ---------------------------------------------------------------- trigger matching
@@ -412,9 +431,9 @@ def _compatible(a: EventDraft, b: EventDraft) -> bool:
     if a.subtype and b.subtype and a.subtype is not b.subtype and not any(
             a.subtype in f and b.subtype in f for f in SUBTYPE_FAMILIES):
         return False
-    if a.agents and b.agents and not (a.agent_keys & b.agent_keys):
+    if a.agents and b.agents and not (a.agent_sides & b.agent_sides):
         return False
-    if a.targets and b.targets and not (a.target_keys & b.target_keys):
+    if a.targets and b.targets and not (a.target_sides & b.target_sides):
         return False
     if a.date and b.date and a.date != b.date:
         return False
@@ -422,8 +441,10 @@ def _compatible(a: EventDraft, b: EventDraft) -> bool:
 
 
 def _shares_argument(a: EventDraft, b: EventDraft, doc: Doc) -> bool:
-    if a.agent_keys & b.agent_keys or a.target_keys & b.target_keys:
+    if a.agent_sides & b.agent_sides or a.target_sides & b.target_sides:
         return True
+    if a.subtype and a.subtype is b.subtype and not (a.agents or a.targets):
+        return True  # "the rocket attacks" again, with no participant named
     if a.date and a.date == b.date:
         return True
     words_a = {w for p in a.places for w in p.name.split() if w[:1].isupper()}

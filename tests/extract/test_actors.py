@@ -48,3 +48,21 @@ def test_actors_parenthesised_acronym_is_an_alias(extract):
 def test_actors_state_named_only_as_a_place_is_not_an_actor(extract):
     x = extract("Al-Shabaab militants attacked a base in Kenya on Monday.")
     assert "Kenya" not in {a.name for a in x.actors}
+
+
+def test_actors_copula_gives_role_in(extract):
+    x = extract("Ahmed Haroun was the deputy commander of the Rapid Support Forces. Haroun denied it.")
+    roles = [a for a in x.affiliations if a.type is AffiliationType.ROLE_IN]
+    assert roles and x.actor(roles[0].target).name == "Rapid Support Forces"
+    assert roles[0].role == "deputy commander"
+
+
+def test_actors_national_title_takes_the_state_of_the_sentence(extract):
+    x = extract("President Recep Tayyip Erdogan said Turkey would respond.")
+    roles = [a for a in x.affiliations if a.type is AffiliationType.ROLE_IN]
+    assert roles and x.actor(roles[0].target).name == "Turkey"
+
+
+def test_actors_state_in_an_object_is_not_the_title_holders(extract):
+    x = extract("President Joe Biden warned Russia on Friday.")
+    assert not [a for a in x.affiliations if a.type is AffiliationType.ROLE_IN and x.actor(a.target).name == "Russia"]

@@ -85,3 +85,20 @@ def test_events_casualties_attach_to_the_attack(extract):
 def test_events_weak_verb_without_actor_is_a_casualty_not_an_event(extract):
     x = extract("Five villagers were killed in the fighting, local officials said.")
     assert all(e.trigger.text != "killed" for e in x.events)
+
+
+def test_events_state_and_its_forces_are_one_side_when_merging(extract):
+    x = extract("French forces carried out airstrikes on jihadist camps in northern Mali on Sunday. "
+                "France bombed the camps near Kidal, the army said.")
+    assert len(_of_type(x, "attack")) == 1
+
+
+def test_events_coordinated_verb_shares_the_date(extract):
+    x = extract("Israeli jets struck a depot in Rafah on Monday and Israeli troops raided a clinic nearby.")
+    dates = {e.date for e in _of_type(x, "attack")}
+    assert dates == {date(2024, 3, 4)}
+
+
+def test_events_bare_mention_without_arguments_is_dropped(extract):
+    x = extract("Analysts say attacks have become a daily reality.")
+    assert _of_type(x, "attack") == []

@@ -31,3 +31,11 @@ def test_relations_quote_becomes_a_claim_of_its_speaker(extract):
     (claim,) = x.claims
     assert x.actor(claim.speaker).name == "Volodymyr Zelensky"
     assert claim.quote.text == "We will not negotiate under fire,"
+
+
+def test_relations_reaction_naming_no_event_is_about_the_main_attack(extract):
+    x = extract("Russian missiles struck a power plant in Kharkiv on Tuesday. The missiles destroyed two "
+                "turbines. Ukrainian President Volodymyr Zelensky condemned Russia.")
+    accusation = next(e for e in x.events if e.type is EventType.ACCUSATION)
+    about = [r for r in x.relations if r.source == accusation.id and r.type is RelationType.ABOUT]
+    assert about and x.event(about[0].target).type is EventType.ATTACK
