@@ -25,7 +25,7 @@ from graph.extract.actors import ActorIndex
 from graph.extract.casualties import find_casualties
 from graph.extract.dates import find_dates
 from graph.extract.events import SPEECH_TYPES, EventDraft
-from graph.extract.mentions import LOCATIVE_PREPS, slug
+from graph.extract.mentions import FACILITY_HEADS, LOCATIVE_PREPS, slug
 from graph.extract.weapons import find_weapons
 from graph.records import Mention, Place
 from graph.vocab import gazetteer
@@ -37,7 +37,7 @@ __all__ = ["attach_arguments", "PlaceFinder"]
 DIRECTIONS = frozenset("eastern western northern southern central northeastern northwestern southeastern "
                        "southwestern east west north south upper lower".split())
 LOCATED_TYPES = frozenset({EventType.ATTACK, EventType.PROTEST, EventType.ARREST, EventType.MOBILIZATION})
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC", "ORG"})  # ORG: named buildings the tagger calls organisations
 #: common nouns that name a place when a name or nationality modifies them
 PLACE_NOUNS = frozenset("waters border frontier coast province region city town village capital airport base "
                         "port harbour harbor field oilfield platform rig camp district territory island "
@@ -84,7 +84,7 @@ class PlaceFinder:
         self.places: dict[str, Place] = {}
         self._ent_at = {}
         for ent in doc.ents:
-            if ent.label_ in PLACE_LABELS:
+            if ent.label_ in PLACE_LABELS and (ent.label_ != "ORG" or ent[-1].lower_ in FACILITY_HEADS):
                 for i in range(ent.start, ent.end):
                     self._ent_at[i] = ent
 

@@ -14,6 +14,8 @@ Rule classes, each with an example:
   person or group named.
 - **blame**: a condemnation or denial is an accusation only when it names whom it blames
   ("X condemned Iran" is an accusation, "X condemned the attack" a statement).
+- **weapon launches**: "Iran *launched missiles* targeting US troops": a launch verb whose object
+  is a weapon is an attack; the participle's object is the target.
 - **weak triggers** ("kill", "hit", "destroy", "fire", "board", "fight") count only with an
   actor as agent, so "17 fighters were killed" is a casualty figure, not a new event.
 - **not events**: negated ("did not attack"), modal or future ("will strike", "could attack"),
@@ -44,7 +46,11 @@ SPEECH_TYPES = frozenset({EventType.STATEMENT, EventType.ACCUSATION, EventType.T
 WEAK_VERBS = frozenset("kill murder hit destroy fire board fight down target gun clash execute".split())
 #: verbs that are events only with an actor as their object or addressee ("released the hostages",
 #: "spoke with the president"); "a statement released by X" or "X spoke the same way" are not
-NEEDS_TARGET = frozenset("release free speak talk arm supply host meet".split())
+NEEDS_TARGET = frozenset("release free speak talk arm supply host meet designate".split())
+#: verbs that are attacks when their object is a weapon ("launched missiles at", "fired rockets into")
+WEAPON_VERBS = frozenset("launch fire drop lob".split())
+WEAPON_OBJECTS = frozenset("missile rocket bomb shell mortar drone grenade torpedo projectile "
+                           "round barrage salvo".split())
 #: verbs that are events only with a complement ("agreed to a truce"; not "X agreed, saying...")
 NEEDS_COMPLEMENT = frozenset("agree sign".split())
 #: nominal types whose "of" object is the target ("the killing of X", "the arrest of X")
@@ -63,7 +69,7 @@ LIGHT_VERBS = frozenset("carry launch conduct stage mount make issue release hol
 #: verbs under which an event mention is not a report of something that happened
 PREVENTIVE_VERBS = frozenset("deter prevent avoid stop halt threaten plan intend want seek aim prepare "
                              "risk fear try attempt consider".split())
-TARGET_PREPS = frozenset({"against", "on", "at", "upon", "targeting"})
+TARGET_PREPS = frozenset({"against", "on", "at", "upon", "targeting", "into"})
 PRONOUNS_PERSON = frozenset({"he", "she", "him", "her"})
 #: event types whose direct object is a participant ("attacked X", "accused X", "met X", "freed X")
 OBJECT_TARGET_TYPES = frozenset({EventType.ATTACK, EventType.ACCUSATION, EventType.THREAT, EventType.DEMAND,
@@ -150,6 +156,15 @@ def _match_trigger(token: Token) -> tuple[Trigger, int, int] | None:
                     return hit, child.i, token.i + 1
         hit = index.get(("NOUN", (lemma,))) or index.get(("NOUN", (token.lower_,)))
         return (hit, token.i, token.i + 1) if hit else None
+    return None
+
+
+def _weapon_launch(token: Token) -> tuple[Trigger, int, int] | None:
+    """"Iran launched missiles at US bases": a launch verb with a weapon object is an attack."""
+    if token.pos_ != "VERB" or token.lemma_.lower() not in WEAPON_VERBS:
+        return None
+    if any(c.dep_ == "dobj" and c.lemma_.lower() in WEAPON_OBJECTS for c in token.children):
+        return Trigger((token.lemma_.lower(),), "VERB", EventType.ATTACK, None, "190"), token.i, token.i + 1
     return None
 
 
@@ -259,6 +274,15 @@ def _subject(token: Token) -> tuple[Token | None, bool]:
     return None, False
 
 
+def _acl_targets(weapon: Token) -> list[Token]:
+    """"missiles targeting US troops": the objects of a participle after a weapon."""
+    out = []
+    for child in weapon.children:
+        if child.dep_ == "acl":
+            out += [c for c in child.children if c.dep_ == "dobj"]
+    return out
+
+
 def _by_agent(token: Token) -> Token | None:
     for child in token.children:
         if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
@@ -293,6 +317,9 @@ def _fill_arguments(d: EventDraft, index: ActorIndex, doc: Doc) -> None:
             for child in head.children:
                 if child.dep_ in ("dobj", "dative") and not (speech and child.pos_ == "NOUN"
                                                             and index.actor_at(child.i) is None):
+                    if child.lemma_.lower() in WEAPON_OBJECTS:
+                        d.targets += [a for t in _acl_targets(child) for a in _actors_of(index, t)]
+                        continue
                     d.targets += _actors_of(index, child)
         objects = _prep_objects(head, TARGET_PREPS | ({"with"} if d.type is EventType.CONSULT else set()))
         for obj in objects:
@@ -310,6 +337,11 @@ def _fill_arguments(d: EventDraft, index: ActorIndex, doc: Doc) -> None:
         by = _by_agent(head)
         if by is not None:
             d.agents += _actors_of(index, by)
+        if speech and not d.agents:  # "condemnation from X", "statements ... have come from X"
+            for owner in (head, head.head if head.dep_ == "pobj" else head):
+                for obj in _prep_objects(owner, {"from"}) + (_prep_objects(owner.head, {"from"})
+                                                             if owner.dep_ in ("nsubj",) else []):
+                    d.agents += _actors_of(index, obj)
         preps = TARGET_PREPS | ({"with"} if d.type is EventType.CONSULT else set()) \
             | ({"of"} if d.type in OF_TARGET_TYPES else set())
         for obj in _prep_objects(head, preps):
@@ -375,7 +407,7 @@ def find_event_drafts(doc: Doc, index: ActorIndex) -> list[EventDraft]:
     for token in doc:
         if token.i in covered:
             continue
-        hit = _match_trigger(token)
+        hit = _match_trigger(token) or _weapon_launch(token)
         if hit is None:
             continue
         trigger, start, end = hit

@@ -194,6 +194,8 @@ def find_actor_mentions(doc: Doc) -> list[ActorMention]:
                 continue  # "Secretary of Defense", or a city the tagger took for an organisation
             if ("NOUN", (span[-1].lemma_.lower(),)) in trigger_index():
                 continue  # a capitalised event noun ("the U.S. Attack" in a headline style)
+            if span[-1].lower_ in FACILITY_HEADS:
+                continue  # a building is a place ("Jolo Cathedral", "Al-Shifa Hospital")
             body = gazetteer.generic_body(span.text)
             if body is not None:  # "Iraq's Foreign Ministry", "the Syrian army"
                 candidates.append((2, _body_mention(span, body)))
@@ -239,17 +241,25 @@ def find_actor_mentions(doc: Doc) -> list[ActorMention]:
     return found
 
 
+#: head words of named buildings and sites, which are places where events happen, not actors
+FACILITY_HEADS = frozenset("cathedral church mosque temple synagogue shrine school university hospital clinic "
+                           "airport airbase base market bazaar hotel stadium station bridge dam port harbour "
+                           "harbor prison camp square mall factory plant refinery oilfield field".split())
+
 HONORIFICS = {"mr": "m", "mr.": "m", "mister": "m", "sir": "m", "lord": "m", "ms": "f", "ms.": "f",
               "mrs": "f", "mrs.": "f", "miss": "f", "madam": "f", "lady": "f", "dame": "f", "dr": None,
               "dr.": None, "prof": None, "prof.": None}
 
 
 def _joined_people(doc: Doc) -> list[Span]:
-    """Named entities, with adjacent PERSON entities joined ("Ali Akbar" + "Hashemi Rafsanjani")."""
+    """Named entities, with adjacent PERSON entities joined ("Ali Akbar" + "Hashemi Rafsanjani"),
+    also across a hyphenated part the tagger left out ("Sahle" + "-Work" + "Zewde")."""
     out: list[Span] = []
     for ent in doc.ents:
-        if out and ent.label_ == "PERSON" and out[-1].label_ == "PERSON" and out[-1].end == ent.start \
-                and "\n" not in doc[ent.start - 1].whitespace_:
+        gap = doc[out[-1].end:ent.start] if out else None
+        if out and ent.label_ == "PERSON" and out[-1].label_ == "PERSON" and len(gap) <= 3 \
+                and all(t.text in ("-", "‐") or (t.is_title and t.pos_ == "PROPN") for t in gap) \
+                and not any("\n" in t.whitespace_ for t in doc[out[-1].start:ent.start]):
             out[-1] = Span(doc, out[-1].start, ent.end, label="PERSON")
         else:
             out.append(ent)

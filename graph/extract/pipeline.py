@@ -16,6 +16,7 @@ from graph.extract.actors import ActorIndex, extract_actors
 from graph.extract.arguments import PlaceFinder, attach_arguments
 from graph.extract.events import SPEECH_TYPES, EventDraft, find_event_drafts, merge_coreferent
 from graph.extract.relations import find_quotes, find_relations
+from graph.extract.speech import refine_speech, split_speakers
 from graph.nlp import model_id, pipeline
 from graph.records import (Article, Claim, Event, EventRelation, Extraction, Mention, RunInfo,
                            Sentence)
@@ -44,8 +45,13 @@ def extract_doc(doc: Doc, article: Article, run: RunInfo | None = None) -> Extra
     drafts = find_event_drafts(doc, index)
     finder = PlaceFinder(doc, article.id)
     attach_arguments(doc, drafts, index, article.published, finder)
-    merged = [d for d in _most_specific_speech(merge_coreferent(drafts, doc)) if _informative(d)]
+    merged = [d for d in merge_coreferent(drafts, doc) if _informative(d)]
+    merged = split_speakers(merged)
     links = find_relations(doc, merged)
+    refine_speech(doc, merged, links, index)
+    kept = _most_specific_speech(merged)
+    links = [link for link in links if any(link[0] is d for d in kept) and any(link[2] is d for d in kept)]
+    merged = kept
 
     sentences = tuple(Sentence(article.id, i, s.start_char, s.end_char, s.text) for i, s in enumerate(doc.sents))
     ids = {id(d): f"e{n}" for n, d in enumerate(merged, 1)}

@@ -1,0 +1,123 @@
+"""Speech acts refined once events and their links are known.
+
+Rule classes, each with an example:
+
+- **one speaker, one event**: "Khamenei, Mousavi and Rafsanjani have all vowed retaliation" is
+  three threats; a speech event with several named people as agents is split per person (a
+  state or body named beside one person stays with that person).
+- **blame by report**: a statement reporting an attack whose agents are not on the speaker's side
+  is an accusation of those agents ("the UN said IS fighters had killed 15 civilians"); a
+  belligerent reporting its own strike is not.
+- **blame by word** (``lexicons/blame_cues.txt``): a statement whose reported clause holds a
+  blame word accuses the actors of that clause ("said the Abu Sayyaf Group are the suspected
+  *perpetrators*", "the crash was likely Iran's *doing*").
+- **the other side**: an accusation or threat about an attack, with no target of its own, targets
+  the attack's agents when they are not the speaker's side ("vowed retaliation" for a raid).
+"""
+from __future__ import annotations
+
+import copy
+
+from spacy.tokens import Doc
+
+from graph.extract.actors import ActorIndex
+from graph.extract.events import SPEECH_TYPES, EventDraft, side
+from graph.vocab.actor_types import ActorType
+from graph.vocab.event_types import EventType, RelationType
+from graph.vocab.lexicon import read_rows
+
+__all__ = ["split_speakers", "refine_speech"]
+
+
+def _blame_words() -> frozenset[str]:
+    return frozenset(row[0].lower() for row in read_rows("blame_cues.txt"))
+
+
+def split_speakers(drafts: list[EventDraft]) -> list[EventDraft]:
+    """One speech event per named person among its agents (bodies and states stay with each person)."""
+    out: list[EventDraft] = []
+    for d in drafts:
+        people = [a for a in d.agents if a.type is ActorType.PERSON]
+        if d.type not in SPEECH_TYPES or len({p.key for p in people}) < 2:
+            out.append(d)
+            continue
+        others = [a for a in d.agents if a.type is not ActorType.PERSON]
+        seen = set()
+        for person in people:
+            if person.key in seen:
+                continue
+            seen.add(person.key)
+            part = copy.copy(d)
+            part.agents = [person, *others]
+            part.targets = list(d.targets)
+            part.mentions = list(d.mentions)
+            part.places = list(d.places)
+            part.place_tokens = list(d.place_tokens)
+            part.weapons = list(d.weapons)
+            out.append(part)
+    return out
+
+
+def refine_speech(doc: Doc, drafts: list[EventDraft], links, index: ActorIndex) -> None:
+    """Retype statements that blame, and give accusations and threats their target (in place)."""
+    about: dict[int, list[EventDraft]] = {}
+    for source, relation, target, _ in links:
+        if relation is RelationType.ABOUT:
+            about.setdefault(id(source), []).append(target)
+    blame = _blame_words()
+    for d in drafts:
+        if d.type not in SPEECH_TYPES:
+            continue
+        speaker_sides = d.agent_sides
+        reported = [t for t in about.get(id(d), []) if t.type is EventType.ATTACK]
+        # blame goes to named actors only: "our forces" in a spokesman's quote is his own side
+        others = [a for t in reported for a in t.agents if side(a) not in speaker_sides and not a.generic]
+        if d.type is EventType.STATEMENT and others and _reported_in_clause(doc, d, reported):
+            d.type, d.subtype, d.cameo = EventType.ACCUSATION, None, EventType.ACCUSATION.cameo_root
+        if d.type is EventType.STATEMENT:
+            blamed = _blamed_in_clause(doc, d, index, blame)
+            if blamed:
+                d.type, d.subtype, d.cameo = EventType.ACCUSATION, None, EventType.ACCUSATION.cameo_root
+                d.targets = _merge(d.targets, blamed)
+        if d.type in (EventType.ACCUSATION, EventType.THREAT) and not d.targets:
+            d.targets = _merge(d.targets, [a for a in others if a.type is not ActorType.CIVILIANS])
+        d.targets = [t for t in d.targets if side(t) not in speaker_sides]
+
+
+def _merge(current, extra):
+    keys = {m.key for m in current}
+    out = list(current)
+    for m in extra:
+        if m.key not in keys:
+            keys.add(m.key)
+            out.append(m)
+    return out
+
+
+def _clause_tokens(doc: Doc, d: EventDraft):
+    """Tokens of what a speech verb reports: its clausal complements."""
+    if d.pos != "VERB":
+        return []
+    head = doc[d.start]
+    out = []
+    for child in head.children:
+        if child.dep_ in ("ccomp", "xcomp"):
+            out.extend(range(child.left_edge.i, child.right_edge.i + 1))
+    return out
+
+
+def _reported_in_clause(doc: Doc, d: EventDraft, reported: list[EventDraft]) -> bool:
+    tokens = set(_clause_tokens(doc, d))
+    return any(start in tokens for t in reported for start, _ in t.mentions)
+
+
+def _blamed_in_clause(doc: Doc, d: EventDraft, index: ActorIndex, blame: frozenset[str]):
+    tokens = _clause_tokens(doc, d)
+    if not any(doc[i].lemma_.lower() in blame or doc[i].lower_ in blame for i in tokens):
+        return []
+    blamed = []
+    for i in tokens:
+        m = index.actor_at(i)
+        if m is not None and m.type is not ActorType.CIVILIANS and m not in blamed:
+            blamed.append(m)
+    return blamed

@@ -1,0 +1,42 @@
+"""Speech acts: one event per speaker, blame by report or by word, threats at the other side."""
+import pytest
+
+from graph.vocab.event_types import EventType
+
+pytestmark = pytest.mark.slow
+
+
+def _speakers(x, kind):
+    return [{x.actor(a).name for a in e.agents} for e in x.events if e.type is EventType(kind)]
+
+
+def test_speech_several_speakers_make_several_events(extract):
+    x = extract("Ethiopian jets bombed a market in Togoga on Tuesday. "
+                "Prime Minister Abiy Ahmed and President Sahle-Work Zewde vowed revenge on Wednesday.")
+    speakers = _speakers(x, "threat")
+    assert len(speakers) == 2
+    assert {"Abiy Ahmed"} <= speakers[0] | speakers[1] and {"Sahle-Work Zewde"} <= speakers[0] | speakers[1]
+
+
+def test_speech_third_party_reporting_an_attack_accuses_the_attackers(extract):
+    x = extract("Amnesty International said on Monday that Boko Haram fighters had killed 30 villagers in Borno.")
+    accusations = [e for e in x.events if e.type is EventType.ACCUSATION]
+    assert accusations
+    assert "Boko Haram" in {x.actor(t).name for t in accusations[0].targets}
+
+
+def test_speech_blame_word_makes_an_accusation(extract):
+    x = extract("The Kenyan police chief said al-Shabaab was responsible for the bombing in Garissa.")
+    accusation = next(e for e in x.events if e.type is EventType.ACCUSATION)
+    assert "al-Shabaab" in {x.actor(t).name for t in accusation.targets}
+
+
+def test_speech_own_strike_reported_is_a_statement(extract):
+    x = extract('"Our aircraft destroyed three Houthi drones," the US military said on Friday.')
+    assert not [e for e in x.events if e.type is EventType.ACCUSATION]
+
+
+def test_speech_launch_of_missiles_is_an_attack(extract):
+    x = extract("North Korea launched two ballistic missiles toward Japan on Sunday.")
+    attacks = [e for e in x.events if e.type is EventType.ATTACK]
+    assert attacks and "North Korea" in {x.actor(a).name for a in attacks[0].agents}
