@@ -37,7 +37,7 @@ from graph.extract.actors import ActorIndex
 from graph.extract.mentions import ActorMention
 from graph.vocab.actor_types import ActorType
 from graph.vocab.event_types import EventSubtype, EventType
-from graph.vocab.lexicon import Trigger, modality_cues, trigger_index
+from graph.vocab.lexicon import Trigger, disaster_cues, modality_cues, retaliation_words, trigger_index
 
 __all__ = ["EventDraft", "find_event_drafts", "merge_coreferent", "SPEECH_TYPES", "WEAK_VERBS"]
 
@@ -65,10 +65,20 @@ DEFINITE = frozenset({"the", "this", "these", "that", "those", "its", "their", "
 #: verbs whose object noun is the event and whose subject is its agent
 LIGHT_VERBS = frozenset("carry launch conduct stage mount make issue release hold claim order deliver "
                         "perform begin start continue step undertake unleash give levy impose slap "
-                        "announce".split())
+                        "announce send provide supply approve".split())
 #: verbs under which an event mention is not a report of something that happened
 PREVENTIVE_VERBS = frozenset("deter prevent avoid stop halt threaten plan intend want seek aim prepare "
-                             "risk fear try attempt consider".split())
+                             "risk fear try attempt consider call demand urge ask request propose "
+                             "recommend".split())
+#: promises that are threats only with a word of retaliation ("vowed revenge", not "pledged aid")
+PROMISE_VERBS = frozenset("vow pledge promise".split())
+#: "strike" that is a labour action, not an attack ("a general strike", "went on strike")
+LABOUR_STRIKE_MODIFIERS = frozenset("general hunger labor labour worker workers teachers nationwide "
+                                    "national sit-down".split())
+#: verbs that are a mobilization when their object is a military group ("sent troops to")
+MOVE_VERBS = frozenset("send dispatch move deploy station reinforce mass".split())
+#: verbs that are a protest when their subject is a civilian crowd ("protesters gathered")
+ASSEMBLY_VERBS = frozenset("gather assemble converge rally march".split())
 TARGET_PREPS = frozenset({"against", "on", "at", "upon", "targeting", "into"})
 PRONOUNS_PERSON = frozenset({"he", "she", "him", "her"})
 #: event types whose direct object is a participant ("attacked X", "accused X", "met X", "freed X")
@@ -141,11 +151,11 @@ def _match_trigger(token: Token) -> tuple[Trigger, int, int] | None:
     index = trigger_index()
     lemma = token.lemma_.lower()
     if token.pos_ in ("VERB",) or (token.pos_ == "AUX" and lemma not in ("be", "have", "do")):
-        for child in token.children:  # "shot down", "called for", "blew up"
-            if child.dep_ in ("prt", "prep") and child.i == token.i + 1:
+        for child in token.children:  # "shot down", "called for", "blew himself up"
+            if (child.dep_ == "prt" and child.i <= token.i + 3) or (child.dep_ == "prep" and child.i == token.i + 1):
                 hit = index.get(("VERB", (lemma, child.lower_)))
                 if hit:
-                    return hit, token.i, child.i + 1
+                    return hit, token.i, token.i + 1
         hit = index.get(("VERB", (lemma,)))
         return (hit, token.i, token.i + 1) if hit else None
     if token.pos_ in ("NOUN", "PROPN"):
@@ -156,6 +166,53 @@ def _match_trigger(token: Token) -> tuple[Trigger, int, int] | None:
                     return hit, child.i, token.i + 1
         hit = index.get(("NOUN", (lemma,))) or index.get(("NOUN", (token.lower_,)))
         return (hit, token.i, token.i + 1) if hit else None
+    return None
+
+
+def _fits_class(d: EventDraft, head: Token, index: ActorIndex) -> bool:
+    """Class disambiguation: fix or reject a trigger whose sense its context rules out (in place).
+
+    - a blast, fire or killing with no attacker in a sentence about a disaster is not an attack;
+    - a labour or hunger "strike" is a protest;
+    - "vowed/pledged/promised" is a threat only with a word of retaliation;
+    - "warned" someone is a threat, "warned of" something a statement.
+    """
+    lemma = head.lemma_.lower()
+    sent_words = {t.lemma_.lower() for t in head.sent} | {t.lower_ for t in head.sent}
+    if d.type is EventType.ATTACK:
+        if lemma == "strike" and d.pos == "NOUN" and (
+                any(c.lower_ in LABOUR_STRIKE_MODIFIERS for c in head.children)
+                or (head.dep_ == "pobj" and head.head.lower_ == "on" and head.head.head.lemma_ in ("go", "be", "stay"))):
+            d.type, d.subtype, d.cameo = EventType.PROTEST, EventSubtype.DEMONSTRATION, "143"
+            return True
+        if not d.agents and sent_words & disaster_cues():
+            return False
+    if d.type is EventType.THREAT and lemma in PROMISE_VERBS:
+        words = {t.lemma_.lower() for c in head.children if c.dep_ in ("dobj", "xcomp", "ccomp")
+                 for t in c.subtree}
+        if not words & retaliation_words():
+            return False
+    if d.type is EventType.THREAT and lemma == "warn" and not d.targets:
+        d.type, d.subtype, d.cameo = EventType.STATEMENT, None, EventType.STATEMENT.cameo_root
+    return True
+
+
+def _move_or_assembly(token: Token, index: ActorIndex) -> tuple[Trigger, int, int] | None:
+    """"sent troops to the border" is a mobilization; "protesters gathered" a protest."""
+    if token.pos_ != "VERB":
+        return None
+    lemma = token.lemma_.lower()
+    if lemma in MOVE_VERBS:
+        for c in token.children:
+            m = index.actor_at(c.i)
+            if c.dep_ == "dobj" and m is not None and m.type is ActorType.MILITARY:
+                return Trigger((lemma,), "VERB", EventType.MOBILIZATION, EventSubtype.DEPLOYMENT, "150"), \
+                    token.i, token.i + 1
+    if lemma in ASSEMBLY_VERBS:
+        subj, _ = _subject(token)
+        crowd = _actors_of(index, subj) if subj is not None else []
+        if crowd and all(m.type is ActorType.CIVILIANS for m in crowd):
+            return Trigger((lemma,), "VERB", EventType.PROTEST, EventSubtype.DEMONSTRATION, "141"), token.i, token.i + 1
     return None
 
 
@@ -321,7 +378,8 @@ def _fill_arguments(d: EventDraft, index: ActorIndex, doc: Doc) -> None:
                         d.targets += [a for t in _acl_targets(child) for a in _actors_of(index, t)]
                         continue
                     d.targets += _actors_of(index, child)
-        objects = _prep_objects(head, TARGET_PREPS | ({"with"} if d.type is EventType.CONSULT else set()))
+        objects = _prep_objects(head, TARGET_PREPS | ({"with"} if d.type is EventType.CONSULT else set())
+                                | ({"to"} if d.type is EventType.AID else set()))
         for obj in objects:
             found = _actors_of(index, obj)
             if found:
@@ -359,7 +417,7 @@ def _fill_arguments(d: EventDraft, index: ActorIndex, doc: Doc) -> None:
             by = _by_agent(verb)
             if by is not None:
                 d.agents += _actors_of(index, by)
-            for obj in _prep_objects(verb, TARGET_PREPS):
+            for obj in _prep_objects(verb, TARGET_PREPS | ({"to"} if d.type is EventType.AID else set())):
                 found = _actors_of(index, obj)
                 d.targets += found
                 if not found:
@@ -407,7 +465,7 @@ def find_event_drafts(doc: Doc, index: ActorIndex) -> list[EventDraft]:
     for token in doc:
         if token.i in covered:
             continue
-        hit = _match_trigger(token) or _weapon_launch(token)
+        hit = _move_or_assembly(token, index) or _match_trigger(token) or _weapon_launch(token)
         if hit is None:
             continue
         trigger, start, end = hit
@@ -426,6 +484,8 @@ def find_event_drafts(doc: Doc, index: ActorIndex) -> list[EventDraft]:
             d.targets = d.agents[1:]  # "A and B met": the first named is the agent
             d.agents = d.agents[:1]
         lemma = head.lemma_.lower()
+        if not _fits_class(d, head, index):
+            continue
         if trigger.pos == "VERB":
             subj, passive = _subject(head)
             nominal = next((e for e in drafts if subj is not None and not passive and e.type is d.type

@@ -19,7 +19,7 @@ from graph.vocab.actor_types import ActorType
 from graph.vocab.event_types import EventSubtype, EventType, RelationType
 
 __all__ = ["LEXICON_DIR", "Trigger", "read_rows", "triggers", "trigger_index", "group_nouns",
-           "relation_cues", "modality_cues"]
+           "relation_cues", "modality_cues", "disaster_cues", "retaliation_words"]
 
 LEXICON_DIR = Path(__file__).with_name("lexicons")
 
@@ -81,3 +81,15 @@ def relation_cues() -> tuple[tuple[tuple[str, ...], RelationType], ...]:
 def modality_cues() -> frozenset[str]:
     """Lower-case words that mark a mention as modal, conditional or future."""
     return frozenset(row[0].lower() for row in read_rows("modality_cues.txt"))
+
+
+@lru_cache(maxsize=1)
+def disaster_cues() -> frozenset[str]:
+    """Words of disasters and accidents (lower case, lemmas and forms)."""
+    return frozenset(row[0].lower() for row in read_rows("disaster_cues.txt"))
+
+
+@lru_cache(maxsize=1)
+def retaliation_words() -> frozenset[str]:
+    """Lemmas that make a promise a threat."""
+    return frozenset(row[0].lower() for row in read_rows("retaliation_words.txt"))

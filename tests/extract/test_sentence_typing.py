@@ -1,0 +1,51 @@
+"""The coarse type of the main event of a one-sentence report, for every type, and reports that are not conflict.
+
+Each sentence is written for this test in the style of wire and event-data snippets.
+"""
+import pytest
+
+from graph.vocab.event_types import EventType
+
+pytestmark = pytest.mark.slow
+
+CASES = [
+    ("On 5 March, Boko Haram militants attacked a military base in Borno state, killing 12 soldiers.", "attack"),
+    ("Israeli aircraft struck targets in southern Lebanon overnight.", "attack"),
+    ("Rebels shelled government positions near Aleppo on Tuesday.", "attack"),
+    ("A suicide bomber blew himself up at a checkpoint in Kabul, the Taliban said.", "attack"),
+    ("The Foreign Ministry of China said on Monday that it opposed the new tariffs.", "statement"),
+    ("Ukraine accused Russia of shelling the Zaporizhzhia nuclear plant.", "accusation"),
+    ("North Korea threatened to attack South Korean warships near the border.", "threat"),
+    ("The United Nations called on both sides to stop the fighting in Darfur.", "demand"),
+    ("Secretary of State Antony Blinken met Israeli Prime Minister Benjamin Netanyahu in Jerusalem on Monday.",
+     "consult"),
+    ("Armenia and Azerbaijan signed a ceasefire agreement in Moscow.", "agreement"),
+    ("Germany sent military aid to Ukraine last month.", "aid"),
+    ("The International Criminal Court opened an investigation into war crimes in Myanmar.", "investigation"),
+    ("Russia deployed thousands of troops to the Belarusian border.", "mobilization"),
+    ("The European Union imposed sanctions on Iranian officials on Monday.", "sanction"),
+    ("Thousands of protesters gathered in Khartoum on Thursday.", "protest"),
+    ("Police arrested five Hamas members in Hebron on Sunday.", "arrest"),
+    ("Gunmen kidnapped 20 students from a school in Kaduna.", "arrest"),
+]
+
+NOT_ATTACKS = [
+    "A gas explosion at a chemical factory killed five workers in Jiangsu on Monday.",
+    "An earthquake killed more than 300 people in western Nepal.",
+    "A bus crash killed 14 pilgrims near Mecca.",
+    "Teachers went on strike in Chile on Tuesday.",
+    "Floods destroyed hundreds of homes in Pakistan.",
+]
+
+
+@pytest.mark.parametrize("sentence,expected", CASES)
+def test_sentence_main_event_has_the_right_type(extract, sentence, expected):
+    x = extract(sentence)
+    assert x.events, "no event found"
+    assert x.events[0].type is EventType(expected), [(e.type.value, e.trigger.text) for e in x.events]
+
+
+@pytest.mark.parametrize("sentence", NOT_ATTACKS)
+def test_sentence_disaster_or_labour_report_is_not_an_attack(extract, sentence):
+    x = extract(sentence)
+    assert not [e for e in x.events if e.type is EventType.ATTACK], [(e.type.value, e.trigger.text) for e in x.events]
