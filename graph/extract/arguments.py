@@ -39,7 +39,7 @@ DIRECTIONS = frozenset("eastern western northern southern central northeastern n
 LOCATED_TYPES = frozenset({EventType.ATTACK, EventType.PROTEST, EventType.ARREST, EventType.MOBILIZATION})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC", "ORG"})  # ORG: named buildings the tagger calls organisations
 #: common nouns that name a place when a name or nationality modifies them
-PLACE_NOUNS = frozenset("waters border frontier coast province region city town village capital airport base "
+PLACE_NOUNS = frozenset("water waters border frontier coast province region city town village capital airport base "
                         "port harbour harbor field oilfield platform rig camp district territory island "
                         "embassy consulate checkpoint crossing".split())
 
@@ -135,11 +135,18 @@ class PlaceFinder:
         return self.places[key]
 
 
-def _locatives(sent: Span, index: ActorIndex, finder: PlaceFinder) -> list[int]:
-    """Tokens of place names that are objects of locative prepositions in a sentence."""
+#: prepositions of location; "to", "from", "into", "toward" give a direction (a deployment's place only)
+LOCATION_PREPS = frozenset("in at near inside outside across throughout within around off over on "
+                           "along beside outside".split())
+DIRECTION_PREPS = frozenset("to into toward towards from".split())
+
+
+def _locatives(sent: Span, index: ActorIndex, finder: PlaceFinder, moving: bool = False) -> list[int]:
+    """Tokens of place names that are objects of prepositions of location (or direction, when ``moving``)."""
+    preps = LOCATION_PREPS | (DIRECTION_PREPS if moving else frozenset())
     out = []
     for tok in sent:
-        if tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE_PREPS | {"on", "at"}:
+        if tok.dep_ == "pobj" and tok.head.lower_ in preps:
             actor = index.actor_at(tok.i)
             if actor is not None and not actor.locative:
                 continue
@@ -201,11 +208,16 @@ def attach_arguments(doc: Doc, drafts: list[EventDraft], index: ActorIndex, publ
 
         # places
         locatives = _locatives(sent, index, finder)
+        moving = _locatives(sent, index, finder, moving=True)
         for d in local:
+            if d.type is EventType.MOBILIZATION:
+                locatives_for = moving
+            else:
+                locatives_for = locatives
             tokens = [i for i in d.place_tokens if finder.span_for(i) is not None]
-            tokens += [i for i in locatives if _owner(doc, i, triggers, sent) is d and i not in tokens]
-            if not tokens and d.type in LOCATED_TYPES and d.type not in SPEECH_TYPES:
-                tokens = [i for i in locatives if _owner(doc, i, triggers, sent) in (None, d)][:1]
+            tokens += [i for i in locatives_for if _owner(doc, i, triggers, sent) is d and i not in tokens]
+            if not tokens and d.type in LOCATED_TYPES:
+                tokens = [i for i in locatives_for if _owner(doc, i, triggers, sent) in (None, d)][:1]
             for i in tokens:
                 span = finder.span_for(i)
                 place = finder.place(span, s_index)

@@ -378,13 +378,15 @@ def _fill_arguments(d: EventDraft, index: ActorIndex, doc: Doc) -> None:
                         d.targets += [a for t in _acl_targets(child) for a in _actors_of(index, t)]
                         continue
                     d.targets += _actors_of(index, child)
+                    if d.type is EventType.ATTACK and index.actor_at(child.i) is None:
+                        d.place_tokens.append(child.i)  # "shelled an Iranian oil platform": a site
         objects = _prep_objects(head, TARGET_PREPS | ({"with"} if d.type is EventType.CONSULT else set())
                                 | ({"to"} if d.type is EventType.AID else set()))
         for obj in objects:
             found = _actors_of(index, obj)
             if found:
                 d.targets += found
-            elif not speech:
+            if not speech and index.actor_at(obj.i) is None:
                 d.place_tokens.append(obj.i)
     else:
         for child in head.children:
@@ -406,7 +408,7 @@ def _fill_arguments(d: EventDraft, index: ActorIndex, doc: Doc) -> None:
             found = _actors_of(index, obj)
             if found:
                 d.targets += found
-            else:
+            if index.actor_at(obj.i) is None:
                 d.place_tokens.append(obj.i)
         # light verb: "X carried out strikes", "X issued a statement"
         verb = head.head
