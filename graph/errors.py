@@ -13,6 +13,9 @@
     ├── ModelError               the spaCy model is missing or cannot be loaded
     ├── OntologyError            the ontology or shapes cannot be read
     ├── ValidationError          a graph does not conform to the SHACL shapes
+    ├── GoldError                a gold annotation file that does not follow the corpus format
+    ├── PredictionError          an events/actors JSON Lines file that is not in the corpus format
+    ├── BaselineError            a stored baseline of scores that cannot be read
     └── OutputError              an output file cannot be written
 
 Messages name the bad value and, where there is a choice, the allowed ones.
@@ -37,6 +40,9 @@ __all__ = [
     "ModelError",
     "OntologyError",
     "ValidationError",
+    "GoldError",
+    "PredictionError",
+    "BaselineError",
     "OutputError",
 ]
 
@@ -97,3 +103,39 @@ class ValidationError(GraphError):
 
 class OutputError(GraphError):
     """An output file cannot be written."""
+
+
+class GoldError(GraphError):
+    """A gold file that cannot be read or does not follow the format.
+
+    Args:
+        path: the gold file.
+        where: the entry, e.g. ``events[2] (E3)``; empty for the whole file.
+        problem: what is wrong, naming the bad value and the allowed ones.
+
+    >>> str(GoldError("a.gold.yaml", "events[0] (E1)", "field 'type': 'atack' is not one of attack, ..."))
+    "a.gold.yaml: events[0] (E1): field 'type': 'atack' is not one of attack, ..."
+    """
+
+    def __init__(self, path, where: str, problem: str):
+        self.path = str(path)
+        self.where = where
+        self.problem = problem
+        super().__init__(": ".join(p for p in (self.path, where, problem) if p))
+
+
+class PredictionError(GraphError):
+    """A prediction file that cannot be read, or a row that is not in the corpus format.
+
+    >>> str(PredictionError("out/events.jsonl:3", "not JSON: Expecting value"))
+    'out/events.jsonl:3: not JSON: Expecting value'
+    """
+
+    def __init__(self, source: str, problem: str):
+        self.source = source
+        self.problem = problem
+        super().__init__(f"{source}: {problem}")
+
+
+class BaselineError(GraphError):
+    """A baseline file that cannot be read or holds no totals."""
