@@ -175,7 +175,8 @@ def find_actor_mentions(doc: Doc) -> list[ActorMention]:
         span = doc[tokens[0].i:tokens[-1].i + 1]
         if span[0].lower_ == "the" and len(span) > 1:
             span = span[1:]
-        if ent.label_ == "PERSON" or (ent.label_ == "ORG" and len(span) == 1 and span.text in people):
+        honorific = span[0].lower_ in HONORIFICS and len(span) > 1  # "Ms Wallström" tagged ORG
+        if ent.label_ == "PERSON" or honorific or (ent.label_ == "ORG" and len(span) == 1 and span.text in people):
             span, gender = _strip_person_prefix(span)
             if span is None:
                 continue
@@ -289,8 +290,9 @@ def _strip_person_prefix(span: Span) -> tuple[Span | None, str | None]:
                                              for m in gazetteer.lookup(words[k])):
             k += 1  # "President of Ukraine Volodymyr Zelenskyy" tagged with the country inside
             continue
-        if span[k].pos_ == "NOUN" or span[k].is_lower:
-            k += 1
+        if span[k].pos_ == "NOUN" or span[k].is_lower or span[k].lower_ in group_nouns() \
+                or span[k].lemma_.lower() in group_nouns():
+            k += 1  # "Hostage Johan Gustafsson": a common noun capitalised at the start of a sentence
             continue
         break
     rest = span[k:]

@@ -68,11 +68,12 @@ def refine_speech(doc: Doc, drafts: list[EventDraft], links, index: ActorIndex) 
     for d in drafts:
         if d.type not in SPEECH_TYPES:
             continue
-        speaker_sides = d.agent_sides
+        speaker_sides = _speaker_sides(d, index)
+        known = any(not s.startswith("person:") for s in speaker_sides)
         reported = [t for t in about.get(id(d), []) if t.type is EventType.ATTACK]
         # blame goes to named actors only: "our forces" in a spokesman's quote is his own side
         others = [a for t in reported for a in t.agents if side(a) not in speaker_sides and not a.generic]
-        if d.type is EventType.STATEMENT and others and _reported_in_clause(doc, d, reported):
+        if d.type is EventType.STATEMENT and others and known and _reported_in_clause(doc, d, reported):
             d.type, d.subtype, d.cameo = EventType.ACCUSATION, None, EventType.ACCUSATION.cameo_root
         if d.type is EventType.STATEMENT:
             blamed = _blamed_in_clause(doc, d, index, blame)
@@ -82,6 +83,24 @@ def refine_speech(doc: Doc, drafts: list[EventDraft], links, index: ActorIndex) 
         if d.type in (EventType.ACCUSATION, EventType.THREAT) and not d.targets:
             d.targets = _merge(d.targets, [a for a in others if a.type is not ActorType.CIVILIANS])
         d.targets = [t for t in d.targets if side(t) not in speaker_sides]
+
+
+def _speaker_sides(d: EventDraft, index: ActorIndex) -> set[str]:
+    """Sides of a speech event's speakers: their own, and those of the bodies they hold posts in.
+
+    A person whose post the article does not give has the side ``person:<key>`` only (unknown).
+    """
+    sides = set()
+    by_key = {m.key: m for m in index.mentions}
+    for a in d.agents:
+        if a.type is ActorType.PERSON:
+            sides.add(f"person:{a.key}")
+            for af in index.affiliations:
+                if af.source == a.key and af.target in by_key:
+                    sides.add(side(by_key[af.target]))
+        else:
+            sides.add(side(a))
+    return sides
 
 
 def _merge(current, extra):
