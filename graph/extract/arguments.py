@@ -11,13 +11,17 @@ decides which event each finding belongs to, by one rule class per argument:
 - **by sentence**: otherwise a date goes to the main event of its sentence, weapons to the
   attacks of their sentence, and a casualty figure to the attack of its sentence, else to the
   attack last reported in the three sentences before ("... at least 17 fighters were killed").
+- **relative to another date**: "had spoken *the night before*" is the day before the sentence's
+  other date.
+- **speech by convention**: a speech act the text does not date is dated to the publication.
 - **places**: the most specific place the sentence gives for the event, an object of
   "in/at/near/on" under the trigger, else (for attacks, protests, arrests, deployments) the
   first such place in the sentence; direction words stay in the name ("eastern Syria").
 """
 from __future__ import annotations
 
-from datetime import date
+import re
+from datetime import date, timedelta
 
 from spacy.tokens import Doc, Span
 
@@ -32,7 +36,9 @@ from graph.vocab import gazetteer
 from graph.vocab.event_types import EventType
 from graph.vocab.places import resolve_place
 
-__all__ = ["attach_arguments", "PlaceFinder"]
+__all__ = ["attach_arguments", "PlaceFinder", "date_undated_speech"]
+
+_DAY_BEFORE = re.compile(r"\b(the (night|day|evening) before|the previous (day|night|evening)|a day earlier)\b", re.I)
 
 DIRECTIONS = frozenset("eastern western northern southern central northeastern northwestern southeastern "
                        "southwestern east west north south upper lower".split())
@@ -168,13 +174,20 @@ def attach_arguments(doc: Doc, drafts: list[EventDraft], index: ActorIndex, publ
         attacks_here = [d for d in local if d.type is EventType.ATTACK]
 
         # dates
-        for found in find_dates(sent, published):
-            if found.precision != "day":
-                continue
-            owner = _owner(doc, found.head_i, triggers, sent) or _main_event(sent, local)
+        day_dates = [f for f in find_dates(sent, published) if f.precision == "day"]
+        for found in day_dates:
+            owner = _owner(doc, found.head_i, triggers, sent) or _main_event(sent, local) \
+                or (local[0] if len(local) == 1 else None)
             if owner is not None and owner.date is None:
                 owner.date = found.date
                 owner.date_span = (found.start_char, found.end_char)
+        before = _DAY_BEFORE.search(sent.text)
+        if before and day_dates:  # "had spoken the night before" a dated remark
+            anchor = day_dates[0].date
+            for d in local:
+                if d.date is None and d.start > sent.start + 0 and doc[d.start].idx < sent.start_char + before.end():
+                    d.date = anchor - timedelta(days=1)
+                    d.date_span = (sent.start_char + before.start(), sent.start_char + before.end())
 
         # a coordinated verb shares its conjunct's date: "destroyed a rig on Monday and raided another"
         for d in local:
@@ -223,6 +236,16 @@ def attach_arguments(doc: Doc, drafts: list[EventDraft], index: ActorIndex, publ
                 place = finder.place(span, s_index)
                 if all(p.id != place.id for p in d.places):
                     d.places.append(place)
+
+
+def date_undated_speech(drafts: list[EventDraft], published: date | None) -> None:
+    """A speech act the text does not date is dated to the publication (wire convention: an
+    undated "said" or "says" is the day of the report). Call after coreference."""
+    if published is None:
+        return
+    for d in drafts:
+        if d.type in SPEECH_TYPES and d.date is None:
+            d.date = published
 
 
 def _recent_attack(drafts: list[EventDraft], sentence: int) -> EventDraft | None:

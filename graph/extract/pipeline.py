@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 
 from graph import __version__
 from graph.extract.actors import ActorIndex, extract_actors
-from graph.extract.arguments import PlaceFinder, attach_arguments
+from graph.extract.arguments import PlaceFinder, attach_arguments, date_undated_speech
 from graph.extract.events import SPEECH_TYPES, EventDraft, find_event_drafts, merge_coreferent
 from graph.extract.relations import find_quotes, find_relations
 from graph.extract.speech import refine_speech, split_speakers
@@ -46,6 +46,7 @@ def extract_doc(doc: Doc, article: Article, run: RunInfo | None = None) -> Extra
     finder = PlaceFinder(doc, article.id)
     attach_arguments(doc, drafts, index, article.published, finder)
     merged = [d for d in merge_coreferent(drafts, doc) if _informative(d)]
+    date_undated_speech(merged, article.published)
     merged = split_speakers(merged)
     links = find_relations(doc, merged)
     refine_speech(doc, merged, links, index)
