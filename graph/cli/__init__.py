@@ -22,6 +22,8 @@ __all__ = ["main", "build_parser", "COMMANDS"]
 #: subcommand name -> module (each has ``add_parser`` and ``run``)
 COMMANDS = {
     "extract": "graph.cli.extract",
+    "evaluate": "graph.cli.evaluate",
+    "viz": "graph.cli.viz",
 }
 
 EPILOG = "exit status: 0 success, 1 some articles failed (the rest were processed), 2 error or bad usage"

@@ -17,15 +17,17 @@ any missing or odd attribute. Both the HTML page and the PNG are drawn from a
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from datetime import date, datetime
+from typing import Any, Iterable, Mapping
 
 import networkx as nx
 
 from graph.viz.style import KIND_ORDER, KIND_SHAPES, TYPE_COLOURS
 
-__all__ = ["ViewNode", "ViewEdge", "GraphView", "build_view", "importance"]
+__all__ = ["ViewNode", "ViewEdge", "GraphView", "build_view", "importance", "iso_day"]
 
 _EVENT_TYPES = frozenset(TYPE_COLOURS["event"])
 _ACTOR_TYPES = frozenset(TYPE_COLOURS["actor"])
@@ -58,6 +60,8 @@ class ViewNode:
     importance: float = 0.0
     roles: dict = field(default_factory=dict)  # relation -> labels of linked nodes
     links: tuple[dict, ...] = ()  # {"relation", "direction", "label"}
+    day: date | None = None  # ``date`` read as a calendar day, for filters and timelines
+    position: tuple[float, float] | None = None  # fixed (x, y), screen y downwards
 
     @property
     def casualties(self) -> int:
@@ -166,6 +170,38 @@ def _evidence(value: Any) -> tuple[dict, ...]:
     return tuple(out)
 
 
+_DAY_RE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
+def iso_day(value: Any) -> date | None:
+    """The calendar day a date attribute names, or None.
+
+    Accepts dates, datetimes and ISO strings; a month or a year alone means its first day.
+
+    Args:
+        value: the ``date`` attribute of a node.
+
+    Returns:
+        A :class:`datetime.date`, or None when ``value`` is missing or not a date.
+
+    >>> iso_day("2024-01-28T10:00:00"), iso_day("2024-02"), iso_day("soon")
+    (datetime.date(2024, 1, 28), datetime.date(2024, 2, 1), None)
+    """
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    text = _text(value)
+    match = _DAY_RE.match(text.strip()) if text else None
+    if not match:
+        return None
+    year, month, day = match.group(1), match.group(2) or "01", match.group(3) or "01"
+    try:
+        return date(int(year), int(month), int(day))
+    except ValueError:
+        return None
+
+
 def _kind(attrs: dict) -> str:
     kind = _text(attrs.get("kind"))
     if kind in KIND_SHAPES and kind != "other":
@@ -206,12 +242,16 @@ def _label(attrs: dict, iri: str) -> str:
     return tail or iri
 
 
-def build_view(g: nx.MultiDiGraph, max_nodes: int | None = 1500) -> GraphView:
+def build_view(g: nx.MultiDiGraph, max_nodes: int | None = 1500, *, pinned: Iterable[str] = (),
+               positions: Mapping[str, tuple[float, float]] | None = None) -> GraphView:
     """Normalise ``g`` and keep at most ``max_nodes`` nodes, the most important first.
 
     Args:
         g: the conflict graph; any node or edge attribute may be missing.
         max_nodes: the most nodes to keep; None keeps them all.
+        pinned: IRIs (``str`` of node ids) kept before any other node, such as the actor
+            a neighbourhood is drawn around.
+        positions: fixed ``(x, y)`` per IRI, for layouts such as the timeline.
 
     Returns:
         A :class:`GraphView`; ties in importance are broken by IRI, so the choice is
@@ -267,9 +307,12 @@ def build_view(g: nx.MultiDiGraph, max_nodes: int | None = 1500) -> GraphView:
                 importance=importance(kind, degree, (killed or 0) + (injured or 0)),
                 roles=roles[n],
                 links=tuple(links[n]),
+                day=iso_day(attrs.get("date")),
+                position=positions.get(iris[n]) if positions else None,
             )
         )
-    nodes.sort(key=lambda node: (-node.importance, node.iri))
+    first = set(pinned)
+    nodes.sort(key=lambda node: (node.iri not in first, -node.importance, node.iri))
     kept = nodes if max_nodes is None else nodes[:max_nodes]
     left = nodes[len(kept):]
     kept_iris = {node.iri for node in kept}

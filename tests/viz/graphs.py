@@ -87,3 +87,49 @@ def star(n: int) -> nx.MultiDiGraph:
         if i > 1 and i % 3 == 0:
             g.add_edge(e, f"{EX}event/{i - 1:05d}", relation="precedes", label="precedes")
     return g
+
+
+def corpus(n: int, seed: int = 7) -> nx.MultiDiGraph:
+    """A corpus-sized graph of ``n`` nodes: actors, places and dated events linked at random.
+
+    About a tenth of the nodes are actors (a few of them hubs), a twentieth places, the
+    rest events with an agent, a target and a place; some events retaliate for an earlier
+    one and some actors are backed by others. Seeded, so the same ``n`` gives the same graph.
+    """
+    import random
+    from datetime import date, timedelta
+
+    rng = random.Random(seed)
+    n_actors, n_places = max(2, n // 10), max(1, n // 20)
+    n_events = n - n_actors - n_places
+    actor_types = ["state", "military", "armed_group", "person", "government", "civilians"]
+    event_types = ["attack", "attack", "statement", "accusation", "threat", "consult", "arrest"]
+    actors = [f"{EX}actor/{i:05d}" for i in range(n_actors)]
+    places = [f"{EX}place/{i:05d}" for i in range(n_places)]
+    g = nx.MultiDiGraph()
+    for i, a in enumerate(actors):
+        g.add_node(a, kind="actor", type=actor_types[i % len(actor_types)], label=f"Actor {i}")
+    for i, p in enumerate(places):
+        g.add_node(p, kind="place", type="place", label=f"Place {i}")
+    start = date(2023, 1, 1)
+    events = []
+    for i in range(n_events):
+        e = f"{EX}event/{i:05d}"
+        day = start + timedelta(days=rng.randrange(730))
+        g.add_node(e, kind="event", type=event_types[i % len(event_types)], label=f"event {i}",
+                   date=day.isoformat(), killed=rng.choice([None, 0, 1, 3, 12]),
+                   evidence=[{"text": f"Sentence about event {i}.", "article": f"art{i // 5}"}])
+        # a few hub actors take part in many events, as states and big groups do
+        agent = actors[min(int(rng.paretovariate(1.2)) - 1, n_actors - 1)]
+        target = rng.choice(actors)
+        g.add_edge(agent, e, relation="agent", label="agent")
+        if target != agent:
+            g.add_edge(e, target, relation="target", label="target")
+        g.add_edge(e, rng.choice(places), relation="place", label="place")
+        if events and rng.random() < 0.05:
+            g.add_edge(e, rng.choice(events), relation="retaliation_for", label="retaliation for")
+        events.append(e)
+    for a in actors[10:]:
+        if rng.random() < 0.2:
+            g.add_edge(a, rng.choice(actors[:10]), relation="backed_by", label="backed by")
+    return g

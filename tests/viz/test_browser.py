@@ -1,12 +1,13 @@
 """The page in headless Chromium: drawn offline, clickable, and inert with hostile data."""
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
 
 from graph.viz.html import write_html
-from tests.viz.graphs import ATTACK_SENTENCE, EX, HOSTILE, hostile, star, tower22
+from tests.viz.graphs import ATTACK_SENTENCE, EX, HOSTILE, corpus, hostile, tower22
 
 pytestmark = pytest.mark.browser
 
@@ -114,14 +115,60 @@ def test_browser_hostile_graph_executes_nothing(offline_page, tmp_path):
     assert_clean(offline_page)
 
 
-def test_browser_large_graph_is_pruned_and_settles(offline_page, tmp_path):
-    """A graph above max_nodes shows the note, draws max_nodes nodes, and stops the physics."""
-    page = open_graph(offline_page, tmp_path, star(900), "large", max_nodes=600)
-    assert "600 most important of 900 nodes" in page.locator("#pruning-note").inner_text()
-    assert page.locator("#pruning-note").is_visible()
-    assert page.evaluate("window.conflictGraph.network.body.nodeIndices.length") == 600
+def test_browser_5000_node_graph_is_pruned_and_settles_in_bounded_time(offline_page, tmp_path):
+    """A corpus of 5,000 nodes draws its 1,500 most important, says so, and stops moving."""
+    started = time.monotonic()
+    page = open_graph(offline_page, tmp_path, corpus(5000), "large")
+    elapsed = time.monotonic() - started
+    assert elapsed < 40, f"took {elapsed:.1f} s to load and lay out"
+    note = page.locator("#pruning-note")
+    assert note.is_visible() and "1500 most important of 5000 nodes" in note.inner_text()
+    assert page.evaluate("window.conflictGraph.network.body.nodeIndices.length") == 1500
     assert page.evaluate("window.conflictGraph.network.physics.physicsEnabled") is False
+    page.fill("#search", "Actor 0")  # still answers
+    page.locator("#search-results button").first.click()
+    assert "Actor 0" in page.locator("#details h2").inner_text()
     screenshot(page, "viz-large")
+    assert_clean(offline_page)
+
+
+def test_browser_date_range_hides_events_and_nodes_left_without_links(offline_page, tmp_path):
+    """From 2024-01-29: the drone strike goes, and Tower 22 with it (its only link)."""
+    page = open_graph(offline_page, tmp_path, tower22(), "dates")
+    visible = "window.conflictGraph.network.body.nodeIndices.length"
+    page.fill("#date-from", "2024-01-29")
+    assert page.evaluate(visible) == 5
+    labels = page.evaluate("""() => { const api = window.conflictGraph;
+        return api.network.body.nodeIndices.map(id => api.data.details[id].label).sort(); }""")
+    assert labels == ["Iran", "Kataib Hezbollah", "US military", "airstrikes", "blamed"]
+    page.fill("#date-to", "2024-01-30")  # only "blamed" left; Kataib Hezbollah keeps its backer
+    assert page.evaluate(visible) == 4
+    assert "Showing 4 of 7 nodes" in page.locator("#status").inner_text()
+    screenshot(page, "viz-dates")
+    page.locator("#date-reset").click()
+    assert page.evaluate(visible) == 7
+    assert_clean(offline_page)
+
+
+def test_browser_timeline_lays_events_out_by_date_without_physics(offline_page, tmp_path):
+    page = open_graph(offline_page, tmp_path, tower22(), "timeline", view="timeline",
+                      title="Tower 22 — timeline")
+    pos = page.evaluate("""() => { const api = window.conflictGraph, p = api.network.getPositions();
+        return Object.fromEntries(api.data.details.map(d => [d.label, [p[d.id].x, p[d.id].y]])); }""")
+    assert pos["drone strike"][0] < pos["blamed"][0] < pos["airstrikes"][0]
+    assert pos["Kataib Hezbollah"][1] < 0 and pos["drone strike"][1] == 0
+    assert page.evaluate("window.conflictGraph.network.physics.physicsEnabled") is False
+    assert "Timeline, 2024-01-28 to 2024-02-02" in page.locator("#view-note").inner_text()
+    screenshot(page, "viz-timeline")
+    assert_clean(offline_page)
+
+
+def test_browser_actor_view_opens_on_the_actor(offline_page, tmp_path):
+    page = open_graph(offline_page, tmp_path, tower22(), "actor", view="actor", actor="kataib hezbollah")
+    assert page.locator("#details h2").inner_text() == "Kataib Hezbollah"
+    assert page.evaluate("window.conflictGraph.network.getSelectedNodes().length") == 1
+    assert page.evaluate("window.conflictGraph.network.body.nodeIndices.length") == 7
+    screenshot(page, "viz-actor")
     assert_clean(offline_page)
 
 

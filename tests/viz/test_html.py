@@ -161,3 +161,34 @@ def test_html_write_replaces_file_atomically(tmp_path):
 def test_html_write_to_missing_folder_raises_output_error(tmp_path):
     with pytest.raises(OutputError, match="does not exist"):
         write_html(tower22(), tmp_path / "nope" / "graph.html")
+
+
+def test_html_timeline_fixes_positions_and_turns_physics_off():
+    """The timeline view gives every node x and y, physics off, and one tick per date."""
+    data = embedded(render_html(tower22(), view="timeline"))
+    assert data["view"] == "timeline" and data["options"]["physics"]["enabled"] is False
+    assert all("x" in n and "y" in n for n in data["nodes"])
+    assert [t["label"] for t in data["ticks"]] == ["2024-01-28", "2024-01-29", "2024-02-02"]
+    assert data["description"].startswith("Timeline, 2024-01-28 to 2024-02-02")
+
+
+def test_html_actor_view_keeps_its_actor_when_pruned():
+    """Iran has the lowest importance of its neighbourhood, yet a one-node limit keeps it."""
+    page = render_html(tower22(), view="actor", actor="IRAN", max_nodes=1)
+    data = embedded(page)
+    assert [d["label"] for d in data["details"]] == ["Iran"] and data["focus"] == 0
+    assert '<p id="view-note">Neighbourhood of Iran' in page
+
+
+def test_html_events_carry_their_day_for_the_date_filter():
+    data = embedded(render_html(tower22()))
+    days = {d["iri"]: d["day"] for d in data["details"]}
+    assert days[EX + "event/e1"] == "2024-01-28" and days[EX + "actor/kh"] is None
+    assert data["dates"] == ["2024-01-28", "2024-02-02"] and data["undated"] == 0
+
+
+def test_html_view_note_escapes_hostile_actor_names():
+    page = render_html(hostile(), view="actor", actor=HOSTILE[0])
+    note = re.search(r'<p id="view-note">(.*?)</p>', page).group(1)
+    assert "&lt;script&gt;window.__pwned = 1" in note
+    assert "<script>window" not in markup(page) and markup(page).count("<script") == 3

@@ -23,6 +23,12 @@
     api.ready = true;
     if (api.network) { api.network.setOptions({ physics: { enabled: false } }); }
     statusEl.textContent = "";
+    if (data.focus !== null && data.focus !== undefined && info[data.focus]) {
+      // the actor a neighbourhood is drawn around: selected and described, nothing dimmed
+      api.selected = data.focus;
+      network.selectNodes([data.focus]);
+      showNode(data.focus);
+    }
     document.body.setAttribute("data-ready", "true");
   }
 
@@ -34,7 +40,38 @@
   });
   network.once("stabilizationIterationsDone", markReady);
   network.once("stabilized", markReady);
-  if (data.nodes.length === 0) { markReady(); }
+  if (data.nodes.length === 0 || data.options.physics.enabled === false) {
+    // fixed positions (the timeline): nothing to lay out
+    network.fit({ animation: false });
+    markReady();
+  }
+
+  /* ---- timeline axis, drawn under the graph on the canvas ---- */
+  if (data.ticks && data.ticks.length) {
+    var first = data.ticks[0].x, last = data.ticks[data.ticks.length - 1].x;
+    network.on("beforeDrawing", function (ctx) {
+      ctx.save();
+      ctx.strokeStyle = "#b0b0b0";
+      ctx.lineWidth = 2;
+      ctx.beginPath();
+      ctx.moveTo(first - 120, 0);
+      ctx.lineTo(last + 120, 0);
+      ctx.stroke();
+      ctx.fillStyle = "#555555";
+      ctx.font = "13px system-ui, sans-serif";
+      ctx.textAlign = "center";
+      data.ticks.forEach(function (t) {
+        ctx.beginPath();
+        ctx.moveTo(t.x, t.y + 8);
+        ctx.lineTo(t.x, 0);
+        ctx.strokeStyle = "#d0d0d0";
+        ctx.lineWidth = 1;
+        ctx.stroke();
+        ctx.fillText(String(t.label), t.x, t.y);
+      });
+      ctx.restore();
+    });
+  }
 
   /* ---- small DOM helpers ---- */
   function el(tag, text, cls) {
@@ -221,17 +258,82 @@
   /* ---- filters and legend ---- */
   var hiddenTypes = {};
   var hiddenRelations = {};
+  var dateFrom = document.getElementById("date-from");
+  var dateTo = document.getElementById("date-to");
+  var undatedBox = document.getElementById("date-undated");
+  var incident = {};
+  data.details.forEach(function (d) { incident[d.id] = []; });
+  data.edges.forEach(function (e) { incident[e.from].push(e); incident[e.to].push(e); });
+
+  /* Events outside the date range are hidden, and so is every other node whose links
+   * all went with them; a node with no link at all stays. */
+  function dateHidden() {
+    var from = dateFrom.value, to = dateTo.value, undated = undatedBox.checked;
+    var out = {};
+    if (!from && !to && undated) { return out; }
+    data.details.forEach(function (d) {
+      if (d.kind !== "event") { return; }
+      if (!d.day) { out[d.id] = !undated; }
+      else { out[d.id] = (!!from && d.day < from) || (!!to && d.day > to); }
+    });
+    var orphans = {};
+    data.details.forEach(function (d) {
+      var links = incident[d.id];
+      if (d.kind !== "event" && links.length && links.every(function (e) { return out[e.from] || out[e.to]; })) {
+        orphans[d.id] = true;
+      }
+    });
+    Object.keys(orphans).forEach(function (id) { out[id] = true; });
+    return out;
+  }
+
   function applyFilters() {
     var nodeHidden = {};
+    var byDate = dateHidden();
     nodes.update(data.nodes.map(function (n) {
-      nodeHidden[n.id] = !!hiddenTypes[n.kt];
+      nodeHidden[n.id] = !!hiddenTypes[n.kt] || !!byDate[n.id];
       return { id: n.id, hidden: nodeHidden[n.id] };
     }));
     edges.update(data.edges.map(function (e) {
       return { id: e.id, hidden: !!hiddenRelations[e.relation] || nodeHidden[e.from] || nodeHidden[e.to] };
     }));
     api.visibleNodes = data.nodes.filter(function (n) { return !nodeHidden[n.id]; }).length;
+    if (api.ready) {
+      statusEl.textContent = api.visibleNodes === data.nodes.length ? ""
+        : "Showing " + api.visibleNodes + " of " + data.nodes.length + " nodes (filtered).";
+    }
   }
+
+  var dateHint = document.getElementById("date-hint");
+  document.getElementById("undated-count").textContent = String(data.undated || 0);
+  if (data.dates) {
+    [dateFrom, dateTo].forEach(function (input) {
+      input.min = data.dates[0];
+      input.max = data.dates[1];
+      input.addEventListener("input", applyFilters);
+      input.addEventListener("change", applyFilters);
+    });
+    dateHint.textContent = data.dates[0] === data.dates[1] ? "Events dated " + data.dates[0] + "."
+      : "Events dated " + data.dates[0] + " to " + data.dates[1] + ".";
+  } else {
+    dateFrom.disabled = true;
+    dateTo.disabled = true;
+    dateHint.textContent = "No event has a date.";
+  }
+  undatedBox.addEventListener("change", applyFilters);
+  document.getElementById("date-reset").addEventListener("click", function () {
+    dateFrom.value = "";
+    dateTo.value = "";
+    undatedBox.checked = true;
+    applyFilters();
+  });
+  api.setDates = function (from, to, undated) {
+    dateFrom.value = from || "";
+    dateTo.value = to || "";
+    undatedBox.checked = undated !== false;
+    applyFilters();
+    return api.visibleNodes;
+  };
   function filterBox(parent, entry, hidden, swatchClass) {
     var label = parent.appendChild(el("label", null, "filter"));
     var box = label.appendChild(el("input"));
