@@ -96,9 +96,10 @@ class ActorIndex:
                 continue
             if not c.generic and not c.acting and c.key not in used and not self._affiliated(c.key):
                 continue
-            aliases = tuple(sorted({m.text for m in c.mentions if m.text != c.name}))
+            name = _display_name(c)
+            aliases = tuple(sorted({m.text for m in c.mentions} | {c.name} - {name}))
             mentions = tuple(self.mention(m) for m in c.mentions)
-            out.append(Actor(c.key, c.name, c.type, c.country, aliases, mentions, c.wikidata))
+            out.append(Actor(c.key, name, c.type, c.country, aliases, mentions, c.wikidata))
         return tuple(out)
 
     def _affiliated(self, key: str) -> bool:
@@ -107,6 +108,28 @@ class ActorIndex:
     def mention(self, m: ActorMention) -> Mention:
         """The record form of a mention."""
         return Mention(self.article_id, m.start_char, m.end_char, m.text, _sentence_index(self.doc, m.start))
+
+
+def _display_name(c: _Cluster) -> str:
+    """The name an actor goes by: a state's canonical name; for others the gazetteer's name when the
+    article uses it, else the article's own most frequent form ("US-led coalition", not "Global
+    Coalition to Defeat ISIS"); the canonical name stays among the aliases.
+
+    >>> from graph.extract.mentions import ActorMention
+    >>> c = _Cluster("x", "Global Coalition", ActorType.ORGANIZATION)
+    >>> c.mentions = [ActorMention(0, 2, 0, 16, "US-led coalition", "Global Coalition", ActorType.ORGANIZATION)]
+    >>> _display_name(c)
+    'US-led coalition'
+    """
+    if c.type is ActorType.STATE or c.generic or not c.mentions:
+        return c.name
+    texts = [m.text for m in c.mentions]
+    if any(slug(t) == slug(c.name) for t in texts):
+        return c.name
+    counts = {t: texts.count(t) for t in texts if len(t) > 3 or t.isupper()}
+    if not counts:
+        return c.name
+    return max(counts, key=lambda t: (counts[t], len(t)))
 
 
 def _sentence_index(doc: Doc, token_i: int) -> int:
