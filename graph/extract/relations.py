@@ -8,6 +8,9 @@ Rule classes, each with an example:
   the target the first event mentioned in the cue's object.
 - **series**: "a series of A, *starting with* B", "attacks *including* B" give B ``part_of`` A,
   A being the nearest event of the same type before the cue.
+- **order**: "A *follows* B", "B *preceded* A", "A, *after* B", "B, a few hours *before* A" give
+  ``precedes``; verbs coordinated with a retaliation share its link ("destroyed a rig and raided
+  another *in retaliation for* X").
 - **about**: a statement, accusation, threat or demand is about the events reported inside
   what is said (its clausal complement or its quote); an investigation "*into* B", a speech
   verb "*of*/*about*/*over* B" is about B.
@@ -101,6 +104,8 @@ def find_relations(doc: Doc, drafts: list[EventDraft]) -> list[tuple[EventDraft,
                 if source is not None and source is not target:
                     out.append((source, relation, target, sent))
                 break
+    out += _shared_by_coordination(doc, out, at)
+    out += _precedence(doc, drafts, at)
     out += _about_links(doc, drafts, at)
     out += _about_main_event(drafts, out, doc)
     seen, unique = set(), []
@@ -109,6 +114,54 @@ def find_relations(doc: Doc, drafts: list[EventDraft]) -> list[tuple[EventDraft,
             seen.add((id(s), r, id(t)))
             unique.append((s, r, t, ev))
     return unique
+
+
+BEFORE_WORDS = frozenset({"before", "prior"})
+AFTER_WORDS = frozenset({"after", "following"})
+
+
+def _shared_by_coordination(doc: Doc, found, at: dict[int, EventDraft]):
+    """"destroyed a rig and raided another in retaliation for X": both verbs answer X."""
+    out = []
+    for source, relation, target, sent in found:
+        if relation is not RelationType.RETALIATION_FOR:
+            continue
+        for start, _ in source.mentions:
+            for other in doc[start].conjuncts:
+                partner = at.get(other.i)
+                if partner is not None and partner is not source and partner is not target \
+                        and partner.type is source.type:
+                    out.append((partner, relation, target, sent))
+    return out
+
+
+def _precedence(doc: Doc, drafts: list[EventDraft], at: dict[int, EventDraft]):
+    """Order stated by the text: "A follows B", "B preceded A", "A, after B", "B, a few hours before A".
+
+    The event in the "before"/"after" phrase is found in its object or clause; the other is
+    the event the phrase hangs on. Only occurrences are ordered, not remarks about them.
+    """
+    out = []
+    at = {i: d for i, d in at.items() if d.type not in SPEECH_TYPES}  # the order of occurrences, not of remarks
+    for token in doc:
+        word = token.lower_
+        if token.lemma_ in ("follow", "precede") and token.pos_ == "VERB":
+            subj = next((c for c in token.children if c.dep_ == "nsubj"), None)
+            obj = next((c for c in token.children if c.dep_ == "dobj"), None)
+            a = _first_event_in(doc, subj.left_edge.i, subj.right_edge.i + 1, at, None) if subj is not None else None
+            b = _first_event_in(doc, obj.left_edge.i, obj.right_edge.i + 1, at, None) if obj is not None else None
+            if a is not None and b is not None and a is not b:
+                first, second = (b, a) if token.lemma_ == "follow" else (a, b)
+                out.append((first, RelationType.PRECEDES, second, token.sent))
+        elif word in BEFORE_WORDS | AFTER_WORDS and token.dep_ in ("prep", "mark", "advmod"):
+            inner = _first_event_in(doc, token.i + 1, token.right_edge.i + 1 if token.dep_ == "prep"
+                                    else token.head.right_edge.i + 1, at, None)
+            anchor = token.head if token.dep_ == "prep" else token.head.head
+            outer = _source_of(anchor, at) if anchor is not None else None
+            if inner is not None and outer is not None and inner is not outer:
+                first, second = (outer, inner) if word in BEFORE_WORDS else (inner, outer)
+                out.append((first, RelationType.PRECEDES, second, token.sent))
+    return out
 
 
 def _about_links(doc: Doc, drafts: list[EventDraft], at: dict[int, EventDraft]):
