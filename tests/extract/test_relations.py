@@ -39,3 +39,18 @@ def test_relations_reaction_naming_no_event_is_about_the_main_attack(extract):
     accusation = next(e for e in x.events if e.type is EventType.ACCUSATION)
     about = [r for r in x.relations if r.source == accusation.id and r.type is RelationType.ABOUT]
     assert about and x.event(about[0].target).type is EventType.ATTACK
+
+
+def test_relations_follows_orders_two_attacks(extract):
+    x = extract("The Saudi airstrike on Hodeidah on Sunday follows a Houthi drone attack on Abha airport.")
+    order = [r for r in x.relations if r.type is RelationType.PRECEDES]
+    assert order, x.relations
+    first, second = x.event(order[0].source), x.event(order[0].target)
+    assert first.subtype.value == "DroneStrike" and "Saudi Arabia" in {x.actor(a).name for a in second.agents}
+
+
+def test_relations_coordinated_verbs_share_the_retaliation(extract):
+    x = extract("Indian jets bombed a camp in Balakot and Indian troops shelled posts in Kashmir in "
+                "retaliation for the suicide bombing in Pulwama.")
+    answered = {r.source for r in x.relations if r.type is RelationType.RETALIATION_FOR}
+    assert len(answered) == 2
