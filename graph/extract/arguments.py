@@ -34,6 +34,7 @@ from graph.extract.weapons import find_weapons
 from graph.records import Mention, Place
 from graph.vocab import gazetteer
 from graph.vocab.event_types import EventType
+from graph.vocab.lexicon import place_nouns
 from graph.vocab.places import resolve_place
 
 __all__ = ["attach_arguments", "PlaceFinder", "date_undated_speech"]
@@ -44,10 +45,7 @@ DIRECTIONS = frozenset("eastern western northern southern central northeastern n
                        "southwestern east west north south upper lower".split())
 LOCATED_TYPES = frozenset({EventType.ATTACK, EventType.PROTEST, EventType.ARREST, EventType.MOBILIZATION})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC", "ORG"})  # ORG: named buildings the tagger calls organisations
-#: common nouns that name a place when a name or nationality modifies them
-PLACE_NOUNS = frozenset("water waters border frontier coast province region city town village capital airport base "
-                        "port harbour harbor field oilfield platform rig camp district territory island "
-                        "embassy consulate checkpoint crossing".split())
+PLACE_NOUNS = place_nouns()
 
 
 def _trigger_tokens(drafts: list[EventDraft]) -> dict[int, EventDraft]:

@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span
 
 from graph.vocab import gazetteer
 from graph.vocab.actor_types import ActorType
-from graph.vocab.lexicon import group_nouns, trigger_index
+from graph.vocab.lexicon import event_nouns, group_nouns, place_nouns, trigger_index
 from graph.vocab.places import resolve_place
 
 __all__ = ["ActorMention", "find_actor_mentions", "LOCATIVE_PREPS", "slug"]
@@ -108,13 +108,19 @@ def _gazetteer_matcher(doc: Doc) -> PhraseMatcher:
     return _MATCHERS[key]
 
 
+DIRECTION_WORDS = frozenset("east west north south northeast northwest southeast southwest".split())
+
+
 def _is_locative(span: Span) -> bool:
-    """A span that is the object of a locative preposition or a compound of a place noun."""
+    """A name used as a place: object of a locative preposition ("in Syria"), modifier of a place
+    noun ("the Iraqi border", "the Rostam field"), or a reference point ("east of Qatar")."""
     head = span.root
     if head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPS:
         return True
-    if head.dep_ in ("compound", "amod") and head.head.lower_ in ("border", "city", "province", "capital",
-                                                                 "territory", "waters", "soil", "region"):
+    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ in DIRECTION_WORDS:
+        return True
+    if head.dep_ in ("compound", "amod") and (head.head.lemma_.lower() in place_nouns()
+                                              or head.head.lower_ in place_nouns()):
         return True
     return False
 
@@ -193,8 +199,15 @@ def find_actor_mentions(doc: Doc) -> list[ActorMention]:
             if _inside_title(span) or (len(span) == 1 and not gazetteer.lookup(span.text)
                                        and resolve_place(span.text) is not None):
                 continue  # "Secretary of Defense", or a city the tagger took for an organisation
-            if ("NOUN", (span[-1].lemma_.lower(),)) in trigger_index():
-                continue  # a capitalised event noun ("the U.S. Attack" in a headline style)
+            last = span[-1].lower_
+            if ("NOUN", (span[-1].lemma_.lower(),)) in trigger_index() or ("NOUN", (last,)) in trigger_index() \
+                    or last in event_nouns():
+                continue  # a capitalised event noun ("the U.S. Attack", "U.S. Action" in a headline style)
+            if len(span) == 1 and span.text.isupper() and len(span.text) <= 4 and span.start > 0 \
+                    and doc[span.start - 1].like_num:
+                continue  # a time zone after a clock time ("1100 GMT")
+            if _title_at(span):
+                continue  # the first word of a title ("Defense Secretary Caspar Weinberger")
             if span[-1].lower_ in FACILITY_HEADS:
                 continue  # a building is a place ("Jolo Cathedral", "Al-Shifa Hospital")
             body = gazetteer.generic_body(span.text)
@@ -297,6 +310,13 @@ def _strip_person_prefix(span: Span) -> tuple[Span | None, str | None]:
         break
     rest = span[k:]
     return (rest if len(rest) else None), gender
+
+
+def _title_at(span: Span) -> bool:
+    """An entity that begins a title longer than itself ("*Defense* Secretary")."""
+    words = [t.text for t in span.doc[span.start:min(span.end + 4, len(span.doc))]]
+    hit = gazetteer.match_title(words, 0)
+    return hit is not None and hit.end > len(span)
 
 
 def _inside_title(span: Span) -> bool:

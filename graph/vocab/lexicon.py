@@ -19,7 +19,7 @@ from graph.vocab.actor_types import ActorType
 from graph.vocab.event_types import EventSubtype, EventType, RelationType
 
 __all__ = ["LEXICON_DIR", "Trigger", "read_rows", "triggers", "trigger_index", "group_nouns",
-           "relation_cues", "modality_cues", "disaster_cues", "retaliation_words"]
+           "relation_cues", "modality_cues", "disaster_cues", "retaliation_words", "place_nouns", "event_nouns"]
 
 LEXICON_DIR = Path(__file__).with_name("lexicons")
 
@@ -93,3 +93,15 @@ def disaster_cues() -> frozenset[str]:
 def retaliation_words() -> frozenset[str]:
     """Lemmas that make a promise a threat."""
     return frozenset(row[0].lower() for row in read_rows("retaliation_words.txt"))
+
+
+@lru_cache(maxsize=1)
+def place_nouns() -> frozenset[str]:
+    """Common nouns that name a place when a name or nationality modifies them."""
+    return frozenset(row[0].lower() for row in read_rows("place_nouns.txt"))
+
+
+@lru_cache(maxsize=1)
+def event_nouns() -> frozenset[str]:
+    """Nouns naming an occurrence, which end no organisation's name."""
+    return frozenset(row[0].lower() for row in read_rows("event_nouns.txt"))
