@@ -392,7 +392,9 @@ def _fill_arguments(d: EventDraft, index: ActorIndex, doc: Doc) -> None:
         for child in head.children:
             if child.dep_ == "poss" or (child.dep_ in ("compound", "amod", "nmod") and child.i < d.start):
                 hit = index.actor_at(child.i)
-                if hit is not None and (not hit.generic or hit.type is not ActorType.CIVILIANS):
+                if hit is not None and _possessor_is_victim(head, hit):
+                    d.targets += _actors_of(index, child)  # "Gustafsson's kidnapping", "Soleimani's killing"
+                elif hit is not None and (not hit.generic or hit.type is not ActorType.CIVILIANS):
                     d.agents += _actors_of(index, child)
         by = _by_agent(head)
         if by is not None:
@@ -444,6 +446,16 @@ def _fill_arguments(d: EventDraft, index: ActorIndex, doc: Doc) -> None:
                     d.agents += _actors_of(index, subj)
     d.agents = _unique(d.agents)
     d.targets = [t for t in _unique(d.targets) if t.key not in d.agent_keys]
+
+
+VICTIM_NOUNS = frozenset("killing murder assassination execution kidnapping abduction arrest detention "
+                          "capture death".split())
+
+
+def _possessor_is_victim(head: Token, m: ActorMention) -> bool:
+    """A person or civilians owning a kidnapping, arrest or killing suffered it ("Gustafsson's
+    kidnapping", "Soleimani's killing"); a state or group owning an attack did it ("Iran's attack")."""
+    return m.type in (ActorType.PERSON, ActorType.CIVILIANS) and head.lemma_.lower() in VICTIM_NOUNS
 
 
 def _unique(mentions: list[ActorMention]) -> list[ActorMention]:

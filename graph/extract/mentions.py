@@ -196,6 +196,20 @@ def find_actor_mentions(doc: Doc) -> list[ActorMention]:
                                                    gazetteer.country_name(country), ActorType.STATE, country,
                                                    source="ner")))
         elif ent.label_ == "ORG":
+            if "(" in span.text and span[0].text != "(":  # "Organisation of Islamic Cooperation (OIC"
+                span = span[:next(k for k, t in enumerate(span) if t.text == "(")]
+                if not len(span):
+                    continue
+            split = _state_then_person(span)
+            if split is not None:  # "Ukraine Volodymyr Zelenskyy" tagged as one organisation
+                state, person = split
+                entry = gazetteer.best(state.text)
+                candidates.append((0, ActorMention(state.start, state.end, state.start_char, state.end_char,
+                                                   state.text, entry.name, entry.type, entry.country, entry.wikidata,
+                                                   source="gazetteer")))
+                candidates.append((1, ActorMention(person.start, person.end, person.start_char, person.end_char,
+                                                   person.text, person.text, ActorType.PERSON, source="ner")))
+                continue
             if _inside_title(span) or (len(span) == 1 and not gazetteer.lookup(span.text)
                                        and resolve_place(span.text) is not None):
                 continue  # "Secretary of Defense", or a city the tagger took for an organisation
@@ -223,6 +237,9 @@ def find_actor_mentions(doc: Doc) -> list[ActorMention]:
         kind = nouns.get(token.lemma_.lower()) if token.pos_ in ("NOUN", "PROPN") else None
         if kind is None:
             continue
+        if token.lower_ == "force" and not any(c.dep_ in ("compound", "amod", "nmod", "poss") and
+                                               (c.ent_type_ or c.pos_ == "PROPN") for c in token.children):
+            continue  # "the full force of the law", "by force": not troops
         start, end = _group_phrase(token)
         span = doc[start:end]
         body = gazetteer.generic_body(span.text) if len(span) > 1 else None
@@ -310,6 +327,20 @@ def _strip_person_prefix(span: Span) -> tuple[Span | None, str | None]:
         break
     rest = span[k:]
     return (rest if len(rest) else None), gender
+
+
+def _state_then_person(span: Span) -> tuple[Span, Span] | None:
+    """A state name followed by two or three capitalised words with no organisation head word."""
+    if len(span) < 3 or not all(t.is_title for t in span):
+        return None
+    for k in (1, 2):
+        head = span[:k]
+        rest = span[k:]
+        if 2 <= len(rest) <= 3 and any(m.entry.type is ActorType.STATE and m.via in ("name", "acronym")
+                                       for m in gazetteer.lookup(head.text)) \
+                and not gazetteer.lookup(rest.text) and _type_by_head(rest) is ActorType.ORGANIZATION:
+            return head, rest
+    return None
 
 
 def _title_at(span: Span) -> bool:

@@ -71,8 +71,10 @@ def refine_speech(doc: Doc, drafts: list[EventDraft], links, index: ActorIndex) 
         speaker_sides = _speaker_sides(d, index)
         known = any(not s.startswith("person:") for s in speaker_sides)
         reported = [t for t in about.get(id(d), []) if t.type is EventType.ATTACK]
-        # blame goes to named actors only: "our forces" in a spokesman's quote is his own side
-        others = [a for t in reported for a in t.agents if side(a) not in speaker_sides and not a.generic]
+        # blame goes to named actors of a known other side: "our forces" in a spokesman's quote is
+        # his own side, and a person or body whose side the article does not give is not blamed
+        others = [a for t in reported for a in t.agents
+                  if side(a) not in speaker_sides and not a.generic and _known_side(a)]
         if d.type is EventType.STATEMENT and others and known and _reported_in_clause(doc, d, reported):
             d.type, d.subtype, d.cameo = EventType.ACCUSATION, None, EventType.ACCUSATION.cameo_root
         if d.type is EventType.STATEMENT:
@@ -83,6 +85,12 @@ def refine_speech(doc: Doc, drafts: list[EventDraft], links, index: ActorIndex) 
         if d.type in (EventType.ACCUSATION, EventType.THREAT) and not d.targets:
             d.targets = _merge(d.targets, [a for a in others if a.type is not ActorType.CIVILIANS])
         d.targets = [t for t in d.targets if side(t) not in speaker_sides]
+
+
+def _known_side(m) -> bool:
+    """An actor whose side is plain: a state or a body with a home country, or a named armed group."""
+    return m.type is ActorType.ARMED_GROUP or (m.country is not None and m.type in (
+        ActorType.STATE, ActorType.MILITARY, ActorType.GOVERNMENT))
 
 
 def _speaker_sides(d: EventDraft, index: ActorIndex) -> set[str]:
@@ -137,6 +145,6 @@ def _blamed_in_clause(doc: Doc, d: EventDraft, index: ActorIndex, blame: frozens
     blamed = []
     for i in tokens:
         m = index.actor_at(i)
-        if m is not None and m.type is not ActorType.CIVILIANS and m not in blamed:
+        if m is not None and not m.generic and m.type is not ActorType.CIVILIANS and m not in blamed:
             blamed.append(m)
     return blamed

@@ -66,3 +66,18 @@ def test_actors_national_title_takes_the_state_of_the_sentence(extract):
 def test_actors_state_in_an_object_is_not_the_title_holders(extract):
     x = extract("President Joe Biden warned Russia on Friday.")
     assert not [a for a in x.affiliations if a.type is AffiliationType.ROLE_IN and x.actor(a.target).name == "Russia"]
+
+
+def test_actors_reference_point_is_a_place_not_an_actor(extract):
+    x = extract("Houthi boats attacked a tanker in the Red Sea west of Eritrea on Monday.")
+    assert "Eritrea" not in {a.name for a in x.actors}
+
+
+def test_actors_force_of_law_is_not_troops(extract):
+    x = extract('"We will use the full force of the law against them," Interior Minister Karim Bashir said.')
+    assert not [a for a in x.actors if a.type is ActorType.MILITARY]
+
+
+def test_actors_time_zone_is_not_an_organisation(extract):
+    x = extract("Syrian jets bombed Idlib at 0900 GMT on Monday.")
+    assert "GMT" not in {a.name for a in x.actors}

@@ -102,3 +102,10 @@ def test_events_coordinated_verb_shares_the_date(extract):
 def test_events_bare_mention_without_arguments_is_dropped(extract):
     x = extract("Analysts say attacks have become a daily reality.")
     assert _of_type(x, "attack") == []
+
+
+def test_events_possessor_of_a_kidnapping_is_its_victim(extract):
+    x = extract("Al-Shabaab claimed Omar Hassan's kidnapping in Mogadishu on Friday.")
+    arrest = next(e for e in x.events if e.type is EventType.ARREST)
+    assert names(x, arrest.targets) == {"Omar Hassan"}
+    assert "Omar Hassan" not in names(x, arrest.agents)
