@@ -97,7 +97,7 @@ class ActorIndex:
             if not c.generic and not c.acting and c.key not in used and not self._affiliated(c.key):
                 continue
             name = _display_name(c)
-            aliases = tuple(sorted({m.text for m in c.mentions} | {c.name} - {name}))
+            aliases = tuple(sorted(({m.text for m in c.mentions} | {c.name}) - {name}))
             mentions = tuple(self.mention(m) for m in c.mentions)
             out.append(Actor(c.key, name, c.type, c.country, aliases, mentions, c.wikidata))
         return tuple(out)

@@ -35,6 +35,7 @@ from spacy.tokens import Doc, Token
 
 from graph.extract.actors import ActorIndex
 from graph.extract.mentions import ActorMention
+from graph.vocab import gazetteer
 from graph.vocab.actor_types import ActorType
 from graph.vocab.event_types import EventSubtype, EventType
 from graph.vocab.lexicon import Trigger, disaster_cues, modality_cues, retaliation_words, trigger_index
@@ -51,6 +52,10 @@ NEEDS_TARGET = frozenset("release free speak talk arm supply host meet designate
 WEAPON_VERBS = frozenset("launch fire drop lob".split())
 WEAPON_OBJECTS = frozenset("missile rocket bomb shell mortar drone grenade torpedo projectile "
                            "round barrage salvo".split())
+#: verbs that are bombings when a weapon explodes ("a car bomb exploded", "detonated a device")
+EXPLODE_VERBS = frozenset("explode detonate".split())
+EXPLOSIVES = frozenset("bomb device ied explosive explosives grenade mine vest shell rocket missile "
+                       "car-bomb bomber".split())
 #: verbs that are events only with a complement ("agreed to a truce"; not "X agreed, saying...")
 NEEDS_COMPLEMENT = frozenset("agree sign".split())
 #: nominal types whose "of" object is the target ("the killing of X", "the arrest of X")
@@ -217,8 +222,18 @@ def _move_or_assembly(token: Token, index: ActorIndex) -> tuple[Trigger, int, in
 
 
 def _weapon_launch(token: Token) -> tuple[Trigger, int, int] | None:
-    """"Iran launched missiles at US bases": a launch verb with a weapon object is an attack."""
-    if token.pos_ != "VERB" or token.lemma_.lower() not in WEAPON_VERBS:
+    """"Iran launched missiles at US bases": a launch verb with a weapon object is an attack;
+    "a car bomb exploded", "a bomb went off", "detonated a device": an explosion of a weapon is a bombing."""
+    if token.pos_ != "VERB":
+        return None
+    lemma = token.lemma_.lower()
+    went_off = lemma == "go" and any(c.dep_ == "prt" and c.lower_ == "off" for c in token.children)
+    if lemma in EXPLODE_VERBS or went_off:
+        args = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+        if any(a.lemma_.lower() in EXPLOSIVES or a.lower_ in EXPLOSIVES for a in args):
+            return Trigger((lemma,), "VERB", EventType.ATTACK, EventSubtype.BOMBING, "195"), token.i, token.i + 1
+        return None
+    if lemma not in WEAPON_VERBS:
         return None
     if any(c.dep_ == "dobj" and c.lemma_.lower() in WEAPON_OBJECTS for c in token.children):
         return Trigger((token.lemma_.lower(),), "VERB", EventType.ATTACK, None, "190"), token.i, token.i + 1
@@ -285,8 +300,14 @@ def _actors_of(index: ActorIndex, token: Token) -> list[ActorMention]:
                                                ActorType.GOVERNMENT, ActorType.ORGANIZATION))
                 if hit is not None and hit.type is not ActorType.PERSON and hit not in out:
                     out.append(hit)
-            if not out:  # a collective head: "a convoy of soldiers", "members of Hamas", "dozens of civilians"
-                for obj in _prep_objects(tok, {"of"}):
+            if not out and tok.i + 1 < len(index.doc) and gazetteer.match_title([tok.text]) is not None:
+                after = index.actor_at(tok.i + 1)  # "OIC head Yousef Al-Othaimeen" parsed with "head" as head
+                if after is not None and after.type is ActorType.PERSON:
+                    out.append(after)
+            if not out:  # a collective head: "a convoy of soldiers", "members of Hamas"; a title speaking
+                # for someone: "a spokesperson for President Duterte"
+                preps = {"of", "for"} if gazetteer.match_title([tok.text]) is not None else {"of"}
+                for obj in _prep_objects(tok, preps):
                     out += [a for a in _actors_of(index, obj) if a not in out]
             continue
         if m is not None and m.generic and m.type in (ActorType.MILITARY, ActorType.ARMED_GROUP):

@@ -186,6 +186,8 @@ def find_actor_mentions(doc: Doc) -> list[ActorMention]:
             span, gender = _strip_person_prefix(span)
             if span is None:
                 continue
+            if len(span) == 1 and span.text not in people and not honorific and resolve_place(span.text) is not None:
+                continue  # a place the tagger took for a person ("Jolo", "Sulu")
             candidates.append((1, ActorMention(span.start, span.end, span.start_char, span.end_char, span.text,
                                                _clean_person(span.text), ActorType.PERSON, source="ner",
                                                gender=gender)))
@@ -200,6 +202,8 @@ def find_actor_mentions(doc: Doc) -> list[ActorMention]:
                 span = span[:next(k for k, t in enumerate(span) if t.text == "(")]
                 if not len(span):
                     continue
+            while len(span) > 1 and _title_at(span[-1:]) is False and gazetteer.match_title([span[-1].text]) is not None:
+                span = span[:-1]  # "Coast Guard Commandant": the title belongs to the person after it
             split = _state_then_person(span)
             if split is not None:  # "Ukraine Volodymyr Zelenskyy" tagged as one organisation
                 state, person = split

@@ -11,6 +11,9 @@ Rule classes, each with an example:
 - **blame by word** (``lexicons/blame_cues.txt``): a statement whose reported clause holds a
   blame word accuses the actors of that clause ("said the Abu Sayyaf Group are the suspected
   *perpetrators*", "the crash was likely Iran's *doing*").
+- **attribution**: a claim of responsibility about an attack whose agent the article does not give
+  makes the claimant its agent ("IS claimed responsibility for the bombing"); an accusation
+  about such an attack makes the accused its suspected agent.
 - **the other side**: an accusation or threat about an attack, with no target of its own, targets
   the attack's agents when they are not the speaker's side ("vowed retaliation" for a raid).
 """
@@ -23,7 +26,7 @@ from spacy.tokens import Doc
 from graph.extract.actors import ActorIndex
 from graph.extract.events import SPEECH_TYPES, EventDraft, side
 from graph.vocab.actor_types import ActorType
-from graph.vocab.event_types import EventType, RelationType
+from graph.vocab.event_types import EventSubtype, EventType, RelationType
 from graph.vocab.lexicon import read_rows
 
 __all__ = ["split_speakers", "refine_speech"]
@@ -82,9 +85,18 @@ def refine_speech(doc: Doc, drafts: list[EventDraft], links, index: ActorIndex) 
             if blamed:
                 d.type, d.subtype, d.cameo = EventType.ACCUSATION, None, EventType.ACCUSATION.cameo_root
                 d.targets = _merge(d.targets, blamed)
+        # attribution: a claim of responsibility names the attack's agent; an accusation about an
+        # attack whose agent the article does not give names its suspected agent
+        for t in reported:
+            if not t.agents and (d.subtype is EventSubtype.CLAIM_OF_RESPONSIBILITY):
+                t.agents = [a for a in d.agents if a.type is not ActorType.PERSON] or list(d.agents)
         if d.type in (EventType.ACCUSATION, EventType.THREAT) and not d.targets:
             d.targets = _merge(d.targets, [a for a in others if a.type is not ActorType.CIVILIANS])
         d.targets = [t for t in d.targets if side(t) not in speaker_sides]
+        if d.type is EventType.ACCUSATION:
+            for t in reported:
+                if not t.agents and d.targets:
+                    t.agents = [m for m in d.targets if m.type is not ActorType.CIVILIANS]
 
 
 def _known_side(m) -> bool:

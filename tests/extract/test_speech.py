@@ -40,3 +40,18 @@ def test_speech_launch_of_missiles_is_an_attack(extract):
     x = extract("North Korea launched two ballistic missiles toward Japan on Sunday.")
     attacks = [e for e in x.events if e.type is EventType.ATTACK]
     assert attacks and "North Korea" in {x.actor(a).name for a in attacks[0].agents}
+
+
+def test_speech_claim_of_responsibility_names_the_attacker(extract):
+    x = extract("A car bomb exploded at a market in Mogadishu on Saturday, killing 12 people. "
+                "Al-Shabaab claimed responsibility for the attack.")
+    attack = next(e for e in x.events if e.type is EventType.ATTACK)
+    assert {x.actor(a).name for a in attack.agents} == {"al-Shabaab"} or \
+        "shabaab" in " ".join(x.actor(a).name.lower() for a in attack.agents)
+
+
+def test_speech_spokesperson_for_a_leader_speaks_for_him(extract):
+    x = extract("Twin blasts hit a church in Lahore on Sunday. Condemnations came from a spokesperson for "
+                "President Arif Alvi.")
+    speakers = {x.actor(a).name for e in x.events if e.type is EventType.STATEMENT for a in e.agents}
+    assert "Arif Alvi" in speakers
