@@ -34,7 +34,7 @@ from datetime import date
 from spacy.tokens import Doc, Token
 
 from graph.extract.actors import ActorIndex
-from graph.extract.mentions import ActorMention
+from graph.extract.mentions import ActorMention, side
 from graph.vocab import gazetteer
 from graph.vocab.actor_types import ActorType
 from graph.vocab.event_types import EventSubtype, EventType
@@ -137,16 +137,6 @@ class EventDraft:
     def has_arguments(self) -> bool:
         """Names a participant, a place or a date (what tells one occurrence from another)."""
         return bool(self.agents or self.targets or self.places or self.date)
-
-
-def side(m: ActorMention) -> str:
-    """The party an actor belongs to: a state, its military and its government are one side.
-
-    "US forces carried out airstrikes" and "the United States bombed" can be one occurrence.
-    """
-    if m.country and m.type in (ActorType.STATE, ActorType.MILITARY, ActorType.GOVERNMENT):
-        return f"state:{m.country}"
-    return m.key
 
 
 # ---------------------------------------------------------------- trigger matching
@@ -391,6 +381,12 @@ def _fill_arguments(d: EventDraft, index: ActorIndex, doc: Doc) -> None:
                 d.targets += _actors_of(index, subj)
         elif subj is not None:
             d.agents += _actors_of(index, subj)
+        if d.type is EventType.DEMAND:  # "recommended the US troops withdraw": the addressee is the clause subject
+            for comp in head.children:
+                if comp.dep_ in ("ccomp", "xcomp"):
+                    subj = next((c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                    if subj is not None:
+                        d.targets += _actors_of(index, subj)
         if d.type in OBJECT_TARGET_TYPES:
             for child in head.children:
                 if child.dep_ in ("dobj", "dative") and not (speech and child.pos_ == "NOUN"

@@ -28,7 +28,7 @@ from graph.vocab.actor_types import ActorType
 from graph.vocab.lexicon import event_nouns, group_nouns, place_nouns, trigger_index
 from graph.vocab.places import resolve_place
 
-__all__ = ["ActorMention", "find_actor_mentions", "LOCATIVE_PREPS", "slug"]
+__all__ = ["ActorMention", "find_actor_mentions", "LOCATIVE_PREPS", "slug", "side"]
 
 #: prepositions whose object is a place rather than an actor ("in Syria", "near the border").
 LOCATIVE_PREPS = frozenset("in at near inside outside across into throughout from to toward towards "
@@ -74,6 +74,19 @@ class ActorMention:
     def root(self) -> int:
         """Token index used for dependency rules: the span's last token."""
         return self.end - 1
+
+
+def side(m: ActorMention) -> str:
+    """The party an actor belongs to: a state, its military and its government are one side.
+
+    "US forces carried out airstrikes" and "the United States bombed" can be one occurrence.
+
+    >>> side(ActorMention(0, 1, 0, 2, "US", "United States", ActorType.STATE, "USA"))
+    'state:USA'
+    """
+    if m.country and m.type in (ActorType.STATE, ActorType.MILITARY, ActorType.GOVERNMENT):
+        return f"state:{m.country}"
+    return m.key
 
 
 def slug(text: str) -> str:

@@ -12,7 +12,7 @@ from datetime import date, datetime, timezone
 from spacy.tokens import Doc
 
 from graph import __version__
-from graph.extract.actors import ActorIndex, extract_actors
+from graph.extract.actors import ActorIndex, extract_actors, resolve_national_titles
 from graph.extract.arguments import PlaceFinder, attach_arguments, date_undated_speech
 from graph.extract.events import SPEECH_TYPES, EventDraft, find_event_drafts, merge_coreferent
 from graph.extract.relations import find_quotes, find_relations
@@ -50,6 +50,7 @@ def extract_doc(doc: Doc, article: Article, run: RunInfo | None = None) -> Extra
     merged = split_speakers(merged)
     links = find_relations(doc, merged)
     refine_speech(doc, merged, links, index)
+    resolve_national_titles(index, merged)
     kept = _most_specific_speech(merged)
     links = [link for link in links if any(link[0] is d for d in kept) and any(link[2] is d for d in kept)]
     merged = kept

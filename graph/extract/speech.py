@@ -24,7 +24,8 @@ import copy
 from spacy.tokens import Doc
 
 from graph.extract.actors import ActorIndex
-from graph.extract.events import SPEECH_TYPES, EventDraft, side
+from graph.extract.events import SPEECH_TYPES, EventDraft
+from graph.extract.mentions import side
 from graph.vocab.actor_types import ActorType
 from graph.vocab.event_types import EventSubtype, EventType, RelationType
 from graph.vocab.lexicon import read_rows

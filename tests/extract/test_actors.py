@@ -81,3 +81,18 @@ def test_actors_force_of_law_is_not_troops(extract):
 def test_actors_time_zone_is_not_an_organisation(extract):
     x = extract("Syrian jets bombed Idlib at 0900 GMT on Monday.")
     assert "GMT" not in {a.name for a in x.actors}
+
+
+def test_actors_national_office_without_state_takes_the_articles_state_not_the_opponents(extract):
+    x = extract("Russian forces shelled Kharkiv on Monday. Russia said the strikes hit military sites. "
+                "Moscow denied hitting homes. President Vladimir Putin warned Ukraine on Tuesday.")
+    roles = {(x.actor(a.source).name, x.actor(a.target).name) for a in x.affiliations
+             if a.type is AffiliationType.ROLE_IN}
+    assert ("Vladimir Putin", "Russia") in roles
+    assert ("Vladimir Putin", "Ukraine") not in roles
+
+
+def test_actors_title_of_state_before_the_name(extract):
+    x = extract("President of Kenya William Ruto said on Monday that troops would stay.")
+    roles = {(x.actor(a.source).name, x.actor(a.target).name) for a in x.affiliations}
+    assert ("William Ruto", "Kenya") in roles

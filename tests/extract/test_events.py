@@ -109,3 +109,9 @@ def test_events_possessor_of_a_kidnapping_is_its_victim(extract):
     arrest = next(e for e in x.events if e.type is EventType.ARREST)
     assert names(x, arrest.targets) == {"Omar Hassan"}
     assert "Omar Hassan" not in names(x, arrest.agents)
+
+
+def test_events_demand_addressee_is_the_subject_of_the_clause(extract):
+    x = extract("The Iraqi parliament recommended that American troops leave Iraq on Sunday.")
+    demand = next(e for e in x.events if e.type is EventType.DEMAND)
+    assert countries(x, demand.targets) == {"USA"}
