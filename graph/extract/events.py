@@ -23,7 +23,8 @@ Rule classes, each with an example:
   speech with no speaker.
 - **coreference**: mentions of one occurrence merge when their type matches and their
   agents, targets, dates, places and finer classes do not conflict and they share an
-  argument, or when a bare definite mention ("the strike") follows one of its kind. Participants
+  argument, or when a bare definite mention ("the strike") follows one of its kind; a bare
+  mention of a finer class ("the airstrike") joins the last occurrence of that class first. Participants
   are compared by side: a state, its military and its government are one party.
 """
 from __future__ import annotations
@@ -288,8 +289,8 @@ def _actors_of(index: ActorIndex, token: Token) -> list[ActorMention]:
                 if hit is None and child.dep_ == "poss" and child.lower_ in PRONOUNS_GROUP:
                     hit = index.antecedent(i, (ActorType.STATE, ActorType.ARMED_GROUP, ActorType.MILITARY,
                                                ActorType.GOVERNMENT, ActorType.ORGANIZATION))
-                if hit is not None and hit.type is not ActorType.PERSON and hit not in out:
-                    out.append(hit)
+                if hit is not None and hit.type is not ActorType.PERSON and not hit.locative and hit not in out:
+                    out.append(hit)  # not a name used as a place: "Baghdad International Airport"
             if not out and tok.i + 1 < len(index.doc) and gazetteer.match_title([tok.text]) is not None:
                 after = index.actor_at(tok.i + 1)  # "OIC head Yousef Al-Othaimeen" parsed with "head" as head
                 if after is not None and after.type is ActorType.PERSON:
@@ -580,7 +581,11 @@ def merge_coreferent(drafts: list[EventDraft], doc: Doc) -> list[EventDraft]:
     merged: list[EventDraft] = []
     for d in drafts:
         target = None
-        for e in reversed(merged):
+        if d.subtype and not d.has_arguments() and d.pos == "NOUN" and d.definite:
+            # "the airstrike": the last occurrence of its own class before any of unknown class
+            target = next((e for e in reversed(merged) if _compatible(d, e) and e.subtype and e.has_arguments() and
+                           any(d.subtype in f and e.subtype in f for f in SUBTYPE_FAMILIES + ((d.subtype,),))), None)
+        for e in ([] if target is not None else reversed(merged)):
             if not _compatible(d, e):
                 continue
             if d.type in SPEECH_TYPES:
