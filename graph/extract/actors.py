@@ -223,17 +223,17 @@ def _initials(name: str) -> str:
 
 # ---------------------------------------------------------------- roles from titles
 
-def _title_table() -> list[tuple[tuple[str, ...], str]]:
-    table = [(tuple(t.text.lower().split()), t.text) for t in gazetteer.titles()]
-    return sorted(table, key=lambda t: -len(t[0]))
-
-
 def _title_before(doc: Doc, end: int, limit: int) -> tuple[int, str] | None:
-    """The longest title whose words end at token ``end`` (exclusive), not starting before ``limit``."""
-    for words, _ in _title_table():
-        start = end - len(words)
-        if start >= limit and tuple(t.lower_ for t in doc[start:end]) == words:
-            return start, doc[start:end].text
+    """The longest title whose words end at token ``end`` (exclusive), not starting before ``limit``.
+
+    Uses the gazetteer's title matcher, so hyphens and prefixes count ("Secretary-General",
+    "acting Prime Minister").
+    """
+    words = [t.text for t in doc[limit:end]]
+    for k in range(len(words)):
+        hit = gazetteer.match_title(words, k)
+        if hit is not None and hit.end == len(words):
+            return limit + k, doc[limit + k:end].text
     return None
 
 

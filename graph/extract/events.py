@@ -552,7 +552,8 @@ def find_event_drafts(doc: Doc, index: ActorIndex) -> list[EventDraft]:
 def _compatible(a: EventDraft, b: EventDraft) -> bool:
     if a.type is not b.type:
         return False
-    if a.subtype and b.subtype and a.subtype is not b.subtype and not any(
+    bare = not a.has_arguments() and a.pos == "NOUN" and a.definite  # "the massacre" for a shelling
+    if a.subtype and b.subtype and a.subtype is not b.subtype and not bare and not any(
             a.subtype in f and b.subtype in f for f in SUBTYPE_FAMILIES):
         return False
     if a.agents and b.agents and not (a.agent_sides & b.agent_sides):

@@ -286,6 +286,11 @@ def find_actor_mentions(doc: Doc) -> list[ActorMention]:
             taken[i] = True
         found.append(m)
     found.sort(key=lambda m: m.start)
+    # stacked demonyms: "Bosnian Serb artillery", "Iraqi Kurdish fighters": the first says where
+    for a, b in zip(found, found[1:]):
+        if b.start == a.end and a.type is ActorType.STATE and b.type is ActorType.STATE and a.name != b.name \
+                and doc[a.end - 1].ent_type_ == "NORP" and doc[b.start].ent_type_ == "NORP":
+            a.locative = True
     return found
 
 

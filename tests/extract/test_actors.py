@@ -96,3 +96,15 @@ def test_actors_title_of_state_before_the_name(extract):
     x = extract("President of Kenya William Ruto said on Monday that troops would stay.")
     roles = {(x.actor(a.source).name, x.actor(a.target).name) for a in x.affiliations}
     assert ("William Ruto", "Kenya") in roles
+
+
+def test_actors_stacked_demonyms_name_the_second_group(extract):
+    x = extract("Bosnian Serb artillery shelled a market in Sarajevo on Saturday.")
+    attack = next(e for e in x.events if e.trigger.text == "shelled")
+    assert {x.actor(a).name for a in attack.agents} == {"Serbia"}
+
+
+def test_actors_hyphenated_title_gives_role(extract):
+    x = extract("NATO Secretary-General Jens Stoltenberg warned Russia on Friday.")
+    roles = {(x.actor(a.source).name, x.actor(a.target).name) for a in x.affiliations}
+    assert ("Jens Stoltenberg", "NATO") in roles
