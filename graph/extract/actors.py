@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
+from graph.extract.docindex import doc_text, sentence_index, sentence_of
 from graph.extract.mentions import ActorMention, find_actor_mentions, side, slug
 from graph.records import Actor, Affiliation, Mention
 from graph.vocab import gazetteer
@@ -136,18 +137,11 @@ def _display_name(c: _Cluster) -> str:
 
 
 def _sentence_index(doc: Doc, token_i: int) -> int:
-    sent_starts = doc.user_data.get("sent_starts")
-    if sent_starts is None:
-        sent_starts = [s.start for s in doc.sents]
-        doc.user_data["sent_starts"] = sent_starts
-    from bisect import bisect_right
-
-    return bisect_right(sent_starts, token_i) - 1
+    return sentence_index(doc, token_i)
 
 
 def extract_actors(doc: Doc, article_id: str) -> ActorIndex:
     """Find, cluster and relate the actors of a parsed article."""
-    doc.user_data["sent_starts"] = [s.start for s in doc.sents]
     mentions = find_actor_mentions(doc)
     clusters = _cluster(doc, mentions)
     by_token: list[ActorMention | None] = [None] * len(doc)
@@ -242,7 +236,7 @@ def _roles(index: ActorIndex):
     for m in index.mentions:
         if m.type is not ActorType.PERSON:
             continue
-        sent = doc[m.start].sent
+        sent = sentence_of(doc, m.start)
         found = _prenominal_role(index, m, sent.start) or _appositive_role(index, m) or _copular_role(index, m) \
             or _of_member(index, m)
         if found is None:
@@ -254,7 +248,7 @@ def _roles(index: ActorIndex):
                 index.pending_titles.append((m, title))  # resolved once events are known
         if org is not None and org.key != m.key:
             evidence = Mention(index.article_id, doc[min(m.start, org.start)].idx, m.end_char,
-                               doc.text[doc[min(m.start, org.start)].idx:m.end_char], _sentence_index(doc, m.start))
+                               doc_text(doc)[doc[min(m.start, org.start)].idx:m.end_char], _sentence_index(doc, m.start))
             yield Affiliation(m.key, AffiliationType.ROLE_IN, org.key, role=title, evidence=evidence)
 
 
@@ -359,7 +353,7 @@ def resolve_national_titles(index: ActorIndex, drafts) -> None:
 
 def _state_in_sentence(index: ActorIndex, m: ActorMention) -> ActorMention | None:
     """The state a national office belongs to when the title names none: the one state the sentence names."""
-    sent = index.doc[m.start].sent
+    sent = sentence_of(index.doc, m.start)
     states = {h.key: h for i in range(sent.start, sent.end)
               if (h := index.actor_at(i)) is not None and h.type is ActorType.STATE and not _in_object(index.doc[h.end - 1])}
     return next(iter(states.values())) if len(states) == 1 else None
@@ -486,7 +480,7 @@ def _membership_preps(index: ActorIndex, group: ActorMention):
     for i in range(group.end, min(group.end + 12, len(doc))):
         if doc[i].lower_ in ("including", "such") and doc[i].head.i < group.end + 12:
             start = i + (2 if doc[i].lower_ == "such" else 1)
-            yield [m for m in _mentions_in(index, start, doc[i].sent.end) if not m.generic]
+            yield [m for m in _mentions_in(index, start, sentence_of(doc, i).end) if not m.generic]
             return
 
 

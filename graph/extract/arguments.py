@@ -25,6 +25,7 @@ from datetime import date, timedelta
 
 from spacy.tokens import Doc, Span
 
+from graph.extract.docindex import entities, sentences
 from graph.extract.actors import ActorIndex
 from graph.extract.casualties import find_casualties
 from graph.extract.dates import find_dates
@@ -87,7 +88,7 @@ class PlaceFinder:
         self.article_id = article_id
         self.places: dict[str, Place] = {}
         self._ent_at = {}
-        for ent in doc.ents:
+        for ent in entities(doc):
             if ent.label_ in PLACE_LABELS and (ent.label_ != "ORG" or ent[-1].lower_ in FACILITY_HEADS):
                 for i in range(ent.start, ent.end):
                     self._ent_at[i] = ent
@@ -166,7 +167,7 @@ def attach_arguments(doc: Doc, drafts: list[EventDraft], index: ActorIndex, publ
     for d in drafts:
         by_sentence.setdefault(d.sentence, []).append(d)
     triggers = _trigger_tokens(drafts)
-    sents = list(doc.sents)
+    sents = sentences(doc)
     for s_index, sent in enumerate(sents):
         local = by_sentence.get(s_index, [])
         attacks_here = [d for d in local if d.type is EventType.ATTACK]

@@ -36,6 +36,8 @@ from datetime import date, timedelta
 
 from spacy.tokens import Doc, Span
 
+from graph.extract.docindex import entities
+
 __all__ = ["DateMention", "find_dates", "resolve_date_text", "resolve_date"]
 
 MONTHS = {
@@ -316,7 +318,7 @@ def find_dates(sent: Span | Doc, published: date | None) -> list[DateMention]:
     for pat in _SCAN:
         for m in pat.finditer(text):
             add(*m.span())
-    for ent in doc.ents:
+    for ent in entities(doc):
         if ent.label_ == "DATE" and ent.start_char >= base and ent.end_char <= base + len(text):
             add(ent.start_char - base, ent.end_char - base)
     found.sort(key=lambda x: x.start_char)

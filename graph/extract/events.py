@@ -34,6 +34,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Token
 
+from graph.extract.docindex import sentence_of, sentence_starts
 from graph.extract.actors import ActorIndex
 from graph.extract.mentions import ActorMention, side
 from graph.vocab import gazetteer
@@ -146,6 +147,10 @@ def _match_trigger(token: Token) -> tuple[Trigger, int, int] | None:
     """The lexicon entry a token triggers, with the token range of the trigger."""
     index = trigger_index()
     lemma = token.lemma_.lower()
+    if token.pos_ == "VERB" and token.tag_ == "VBG" and token.dep_ in ("nsubj", "nsubjpass"):
+        hit = index.get(("NOUN", (token.lower_,)))  # a gerund used as a noun: "fighting in Omdurman killed 27"
+        if hit:
+            return hit, token.i, token.i + 1
     if token.pos_ in ("VERB",) or (token.pos_ == "AUX" and lemma not in ("be", "have", "do")):
         for child in token.children:  # "shot down", "called for", "blew himself up"
             if (child.dep_ == "prt" and child.i <= token.i + 3) or (child.dep_ == "prep" and child.i == token.i + 1):
@@ -174,7 +179,8 @@ def _fits_class(d: EventDraft, head: Token, index: ActorIndex) -> bool:
     - "warned" someone is a threat, "warned of" something a statement.
     """
     lemma = head.lemma_.lower()
-    sent_words = {t.lemma_.lower() for t in head.sent} | {t.lower_ for t in head.sent}
+    sent = sentence_of(head.doc, head.i)
+    sent_words = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
     if d.type is EventType.ATTACK:
         if lemma == "strike" and d.pos == "NOUN" and (
                 any(c.lower_ in LABOUR_STRIKE_MODIFIERS for c in head.children)
@@ -490,7 +496,7 @@ def _unique(mentions: list[ActorMention]) -> list[ActorMention]:
 def find_event_drafts(doc: Doc, index: ActorIndex) -> list[EventDraft]:
     """Every event mention of a parsed article that reports something that happened."""
     drafts: list[EventDraft] = []
-    sent_starts = doc.user_data.get("sent_starts") or [s.start for s in doc.sents]
+    sent_starts = sentence_starts(doc)
     from bisect import bisect_right
 
     covered: set[int] = set()
@@ -518,6 +524,19 @@ def find_event_drafts(doc: Doc, index: ActorIndex) -> list[EventDraft]:
         lemma = head.lemma_.lower()
         if not _fits_class(d, head, index):
             continue
+        if trigger.pos == "NOUN":  # "agreed to a ceasefire", "launched an attack": the verb's own event
+            governor = head.head.head if head.dep_ == "pobj" else head.head
+            verbal = next((e for e in drafts if e.type is d.type and e.pos == "VERB"
+                           and any(st <= governor.i < en for st, en in e.mentions)), None)
+            same = (head.dep_ == "pobj" and head.head.lower_ in ("to", "in", "on", "during")) or \
+                (head.dep_ in ("dobj", "attr", "oprd") and d.type not in SPEECH_TYPES)
+            if verbal is not None and same:  # never "raided in retaliation *for* an attack", "denied the accusation"
+                verbal.mentions.append((start, end))
+                verbal.targets = _unique(verbal.targets + [t for t in d.targets if t.key not in verbal.agent_keys])
+                verbal.place_tokens += d.place_tokens
+                verbal.subtype = verbal.subtype or d.subtype
+                covered.update(range(start, end))
+                continue
         if trigger.pos == "VERB":
             subj, passive = _subject(head)
             nominal = next((e for e in drafts if subj is not None and not passive and e.type is d.type

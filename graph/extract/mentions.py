@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
+from graph.extract.docindex import doc_text
 from graph.vocab import gazetteer
 from graph.vocab.actor_types import ActorType
 from graph.vocab.lexicon import event_nouns, group_nouns, place_nouns, trigger_index
@@ -281,7 +282,7 @@ def find_actor_mentions(doc: Doc) -> list[ActorMention]:
             if start >= m.end or any(taken[start:m.end]):
                 continue
             m.start, m.start_char = start, doc[start].idx
-            m.text = m.name = doc.text[m.start_char:m.end_char]
+            m.text = m.name = doc_text(doc)[m.start_char:m.end_char]
         for i in range(m.start, m.end):
             taken[i] = True
         found.append(m)

@@ -12,12 +12,14 @@ from datetime import date, datetime, timezone
 from spacy.tokens import Doc
 
 from graph import __version__
+from graph.extract.docindex import doc_text, sentence_index, token_at_char
+from graph.extract.docindex import sentences as doc_sentences
 from graph.extract.actors import ActorIndex, extract_actors, resolve_national_titles
 from graph.extract.arguments import PlaceFinder, attach_arguments, date_undated_speech
 from graph.extract.events import SPEECH_TYPES, EventDraft, find_event_drafts, merge_coreferent
 from graph.extract.relations import find_quotes, find_relations
 from graph.extract.speech import refine_speech, split_speakers
-from graph.nlp import model_id, pipeline
+from graph.nlp import model_id, parse, pipeline
 from graph.records import (Article, Claim, Event, EventRelation, Extraction, Mention, RunInfo,
                            Sentence)
 from graph.vocab.event_types import EventType
@@ -36,7 +38,7 @@ def run_info(nlp, started: datetime | None = None) -> RunInfo:
 def extract_article(article: Article, nlp=None, run: RunInfo | None = None) -> Extraction:
     """Parse an article and extract its actors, events, arguments and links."""
     nlp = nlp or pipeline()
-    return extract_doc(nlp(article.text), article, run or run_info(nlp))
+    return extract_doc(parse(article, nlp), article, run or run_info(nlp))
 
 
 def extract_doc(doc: Doc, article: Article, run: RunInfo | None = None) -> Extraction:
@@ -55,7 +57,8 @@ def extract_doc(doc: Doc, article: Article, run: RunInfo | None = None) -> Extra
     links = [link for link in links if any(link[0] is d for d in kept) and any(link[2] is d for d in kept)]
     merged = kept
 
-    sentences = tuple(Sentence(article.id, i, s.start_char, s.end_char, s.text) for i, s in enumerate(doc.sents))
+    sentences = tuple(Sentence(article.id, i, s.start_char, s.end_char, s.text)
+                      for i, s in enumerate(doc_sentences(doc)))
     ids = {id(d): f"e{n}" for n, d in enumerate(merged, 1)}
     events = tuple(_event(doc, article.id, d, ids[id(d)]) for d in merged)
     relations = tuple(EventRelation(ids[id(s)], r, ids[id(t)], _sentence_mention(article.id, ev, sentences))
@@ -104,8 +107,8 @@ def _event(doc: Doc, article_id: str, d: EventDraft, event_id: str) -> Event:
     date_mention = None
     if d.date_span:
         start, end = d.date_span
-        date_mention = Mention(article_id, start, end, doc.text[start:end],
-                               bisect_right(sent_starts, doc.char_span(start, end, alignment_mode="expand").start) - 1)
+        date_mention = Mention(article_id, start, end, doc_text(doc)[start:end],
+                               sentence_index(doc, token_at_char(doc, start)))
     return Event(event_id, d.type, mentions[0], d.subtype, d.cameo,
                  tuple(m.key for m in d.agents), tuple(m.key for m in d.targets),
                  tuple(p.id for p in d.places), d.date, date_mention, d.killed, d.injured,
@@ -122,7 +125,7 @@ def _claims(doc: Doc, article_id: str, drafts: list[EventDraft], ids: dict, rela
     for r in relations:
         if r.type.value == "about":
             about.setdefault(r.source, r.target)
-    sents = list(doc.sents)
+    sents = doc_sentences(doc)
     for d in drafts:
         if d.type not in SPEECH_TYPES or not d.agents:
             continue

@@ -26,6 +26,7 @@ import re
 
 from spacy.tokens import Doc, Span
 
+from graph.extract.docindex import sentence_of, sentences
 from graph.extract.events import SPEECH_TYPES, EventDraft
 from graph.vocab.event_types import EventType, RelationType
 from graph.vocab.lexicon import relation_cues
@@ -74,7 +75,7 @@ def find_relations(doc: Doc, drafts: list[EventDraft]) -> list[tuple[EventDraft,
     at = _draft_at(drafts)
     out: list[tuple[EventDraft, RelationType, EventDraft, Span]] = []
     cues = relation_cues()
-    for sent in doc.sents:
+    for sent in sentences(doc):
         lowers = [t.lower_ for t in sent]
         for k in range(len(sent)):
             for words, relation in cues:
@@ -152,7 +153,7 @@ def _precedence(doc: Doc, drafts: list[EventDraft], at: dict[int, EventDraft]):
             b = _first_event_in(doc, obj.left_edge.i, obj.right_edge.i + 1, at, None) if obj is not None else None
             if a is not None and b is not None and a is not b:
                 first, second = (b, a) if token.lemma_ == "follow" else (a, b)
-                out.append((first, RelationType.PRECEDES, second, token.sent))
+                out.append((first, RelationType.PRECEDES, second, sentence_of(doc, token.i)))
         elif word in BEFORE_WORDS | AFTER_WORDS and token.dep_ in ("prep", "mark", "advmod"):
             inner = _first_event_in(doc, token.i + 1, token.right_edge.i + 1 if token.dep_ == "prep"
                                     else token.head.right_edge.i + 1, at, None)
@@ -160,7 +161,7 @@ def _precedence(doc: Doc, drafts: list[EventDraft], at: dict[int, EventDraft]):
             outer = _source_of(anchor, at) if anchor is not None else None
             if inner is not None and outer is not None and inner is not outer:
                 first, second = (outer, inner) if word in BEFORE_WORDS else (inner, outer)
-                out.append((first, RelationType.PRECEDES, second, token.sent))
+                out.append((first, RelationType.PRECEDES, second, sentence_of(doc, token.i)))
     return out
 
 
@@ -170,7 +171,7 @@ def _about_links(doc: Doc, drafts: list[EventDraft], at: dict[int, EventDraft]):
             continue
         for start, end in d.mentions:
             head = doc[end - 1] if d.pos == "NOUN" else doc[start]
-            sent = head.sent
+            sent = sentence_of(doc, head.i)
             # "investigation into B", "said of B", "warned about B"
             for child in head.children:
                 if child.dep_ == "prep" and child.lower_ in ABOUT_PREPS:
@@ -202,7 +203,7 @@ def _about_main_event(drafts: list[EventDraft], found, doc: Doc):
     linked = {id(s) for s, r, _, _ in found if r is RelationType.ABOUT}
     for d in drafts:
         if d.type in SPEECH_TYPES | {EventType.INVESTIGATION} and id(d) not in linked and d.start > main.start:
-            yield d, RelationType.ABOUT, main, doc[d.start].sent
+            yield d, RelationType.ABOUT, main, sentence_of(doc, d.start)
 
 
 def find_quotes(sent: Span) -> list[tuple[int, int, str]]:
