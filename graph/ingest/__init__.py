@@ -19,7 +19,8 @@ line or an id already used in the batch is *yielded* as its :class:`InputError`,
 the caller can report it and go on.
 
 Language is detected (``Article.language``) but not enforced here: call
-:func:`check_language` on each article to refuse the languages without a model.
+:func:`check_language` on each article to refuse the languages without a model, and
+:func:`check_length` to refuse texts too long to extract in reasonable time.
 
 >>> import io
 >>> [a.text for a in iter_articles(["-"], stdin=io.BytesIO(b"Tanks moved in."))]
@@ -36,14 +37,20 @@ from pathlib import Path
 from typing import BinaryIO
 
 from graph.errors import EmptyInputError, FeedError, InputError, InputTooLargeError
-from graph.ingest.article import article_from_bytes, article_from_html, article_from_text
-from graph.ingest.decode import DEFAULT_MAX_BYTES
+from graph.ingest.article import (
+    article_from_bytes,
+    article_from_html,
+    article_from_text,
+    check_length,
+)
+from graph.ingest.decode import DEFAULT_MAX_BYTES, DEFAULT_MAX_CHARS
 from graph.ingest.feed import FEED_SUFFIX, iter_feed
 from graph.ingest.language import check_language, detect_language
 from graph.records import Article
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
+    "DEFAULT_MAX_CHARS",
     "TEXT_SUFFIXES",
     "HTML_SUFFIXES",
     "iter_articles",
@@ -51,6 +58,7 @@ __all__ = [
     "article_from_text",
     "article_from_html",
     "check_language",
+    "check_length",
     "detect_language",
 ]
 

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 from datetime import date
 
+from graph.errors import InputTooLargeError
 from graph.ingest.decode import (
     DEFAULT_MAX_BYTES,
+    DEFAULT_MAX_CHARS,
     check_text,
     decode_bytes,
     looks_like_html,
@@ -21,7 +23,7 @@ from graph.ingest.html import extract_html
 from graph.ingest.language import detect_language
 from graph.records import Article
 
-__all__ = ["article_from_bytes", "article_from_text", "article_from_html"]
+__all__ = ["article_from_bytes", "article_from_text", "article_from_html", "check_length"]
 
 
 def article_from_bytes(
@@ -153,3 +155,32 @@ def _html_article(html: str, *, source: str, article_id: str, published: date | 
         source=source,
         language=detect_language(text),
     )
+
+
+def check_length(article: Article, max_chars: int | None = DEFAULT_MAX_CHARS) -> Article:
+    """Refuse an article whose text is longer than ``max_chars`` characters.
+
+    The byte limit of :func:`article_from_bytes` bounds what is read; this one bounds what is
+    extracted (an HTML page of a few megabytes usually holds a short article).
+
+    Args:
+        article: the article.
+        max_chars: the limit (default :data:`~graph.ingest.decode.DEFAULT_MAX_CHARS`); None for none.
+
+    Returns:
+        The article, unchanged.
+
+    Raises:
+        InputTooLargeError: the text is longer than ``max_chars``.
+
+    >>> check_length(Article(id="a", text="x" * 12, source="a.txt"), max_chars=10)
+    Traceback (most recent call last):
+    ...
+    graph.errors.InputTooLargeError: a.txt: article text is 12 characters, more than the limit of 10 characters
+    """
+    if max_chars is not None and len(article.text) > max_chars:
+        raise InputTooLargeError(
+            article.source or article.id,
+            f"article text is {len(article.text):,} characters, more than the limit of "
+            f"{max_chars:,} characters")
+    return article

@@ -30,15 +30,23 @@ from graph.errors import BinaryInputError, EmptyInputError, EncodingError, Input
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
+    "DEFAULT_MAX_CHARS",
     "decode_bytes",
     "sniff_binary",
     "normalise_newlines",
     "looks_like_html",
     "check_text",
+    "check_unicode",
 ]
 
 #: Largest input accepted by default: 5 MB, far above any news article (HTML included).
 DEFAULT_MAX_BYTES = 5_000_000
+
+#: Longest article text (after HTML is reduced to text) extracted by default: 200,000
+#: characters, a long-form feature several times over. spaCy parses longer texts in chunks
+#: (:mod:`graph.nlp.chunks`) in bounded memory, but extraction time grows faster than the
+#: length; see :func:`graph.ingest.check_length`.
+DEFAULT_MAX_CHARS = 200_000
 
 #: Leading bytes of formats that are not text, with the name used in the error message.
 BINARY_SIGNATURES: tuple[tuple[bytes, str], ...] = (
@@ -73,6 +81,7 @@ _HTML_START = re.compile(
     r"<(!doctype\s+html|html|head|body|meta|title|article|div|p|section|main|h[1-6])[\s>/]",
     re.IGNORECASE | re.DOTALL,
 )
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _HTML_ANYWHERE = re.compile(r"<(html|body)[\s>]|</(p|div|html|body)>", re.IGNORECASE)
 
 
@@ -114,7 +123,10 @@ def normalise_newlines(text: str) -> str:
 
 
 def check_text(text: str, *, source: str, max_bytes: int | None = DEFAULT_MAX_BYTES) -> str:
-    """Refuse text that is too large, empty, whitespace-only or holds NUL characters.
+    """Refuse text that is too large, empty, whitespace-only, holds NUL characters or lone surrogates.
+
+    A lone surrogate (``\\ud800`` in a JSON feed, say) is not Unicode text: no output file
+    could hold it as UTF-8.
 
     Args:
         text: decoded text.
@@ -125,10 +137,14 @@ def check_text(text: str, *, source: str, max_bytes: int | None = DEFAULT_MAX_BY
         ``text`` unchanged.
 
     Raises:
-        InputTooLargeError, EmptyInputError, BinaryInputError.
+        InputTooLargeError, EmptyInputError, BinaryInputError, EncodingError.
 
     >>> check_text("Hello.", source="x")
     'Hello.'
+    >>> check_text("Bad \\ud800.", source="f.jsonl:3")
+    Traceback (most recent call last):
+    ...
+    graph.errors.EncodingError: f.jsonl:3: not valid Unicode (a lone surrogate U+D800 at character 4)
     """
     if max_bytes is not None and len(text) > max_bytes // 4:  # cheap pre-check: a character is at most 4 bytes
         size = len(text.encode("utf-8", "surrogatepass"))
@@ -140,6 +156,31 @@ def check_text(text: str, *, source: str, max_bytes: int | None = DEFAULT_MAX_BY
         raise EmptyInputError(source, "the text is only whitespace")
     if "\x00" in text:
         raise BinaryInputError(source, "not text (contains NUL characters)")
+    check_unicode(text, source=source)
+    return text
+
+
+def check_unicode(text: str, *, source: str, what: str = "") -> str:
+    """Refuse a string holding a lone surrogate, which no UTF-8 output can hold.
+
+    Args:
+        text: any string.
+        source: names the input in the error message.
+        what: names the field (``"'title' "``), if not the text.
+
+    Returns:
+        ``text`` unchanged.
+
+    Raises:
+        EncodingError: ``text`` holds a code point between U+D800 and U+DFFF.
+
+    >>> check_unicode("Ok \u202e", source="x")
+    'Ok \u202e'
+    """
+    bad = _SURROGATE.search(text)
+    if bad:
+        raise EncodingError(source, f"{what}not valid Unicode (a lone surrogate "
+                            f"U+{ord(bad.group()):04X} at character {bad.start()})")
     return text
 
 

@@ -26,7 +26,7 @@ from pathlib import Path
 from graph.errors import FeedError, InputError
 from graph.ingest.article import article_from_html, article_from_text
 from graph.ingest.dates import parse_date
-from graph.ingest.decode import DEFAULT_MAX_BYTES
+from graph.ingest.decode import DEFAULT_MAX_BYTES, check_unicode
 from graph.records import Article
 
 __all__ = ["FEED_SUFFIX", "iter_feed", "iter_feed_lines"]
@@ -102,12 +102,17 @@ def _record(raw: bytes, source: str, max_bytes: int) -> Article:
     if not isinstance(article_id, str) or not article_id.strip():
         raise FeedError(source, f"missing or empty 'id' (got {article_id!r}; "
                         "expected a non-empty string)")
+    if not article_id.isprintable():
+        raise FeedError(source, f"'id' {article_id!r} holds control or invisible characters")
+    check_unicode(article_id, source=source, what="'id' is ")
     metadata = {}
     for key in OPTIONAL_STRINGS:
         value = record.get(key)
         if value is not None and not isinstance(value, str):
             raise FeedError(source, f"{key!r} must be a string or null, "
                             f"not {type(value).__name__}")
+        if value is not None:
+            check_unicode(value, source=source, what=f"{key!r} is ")
         metadata[key] = value or None
     published = record.get("published")
     metadata["published"] = (parse_date(published, source=source)

@@ -45,6 +45,8 @@ BLOCK_TAGS = frozenset(
 KILL_TAGS = ("script", "style", "iframe", "noscript", "template", "svg", "nav", "object")
 
 _XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*\?>", re.IGNORECASE)
+#: Characters HTML forbids and lxml refuses (C0 controls but tab and newlines, XML non-characters).
+_NOT_HTML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _SPACES = re.compile(r"[ \t\f\v\u00a0]+")
 _BLANK_LINES = re.compile(r"\n{3,}")
 
@@ -76,8 +78,10 @@ def extract_html(html: str, *, source: str) -> HtmlArticle:
     >>> extract_html("<html><body><p>Tanks moved in.</p><script>x()</script></body></html>",
     ...              source="a.html").text
     'Tanks moved in.'
+    >>> extract_html("<p>Control\x01 characters\x1b are dropped.</p>", source="a.html").text
+    'Control characters are dropped.'
     """
-    html = _XML_DECLARATION.sub("", html, count=1)
+    html = _NOT_HTML.sub("", _XML_DECLARATION.sub("", html, count=1))
     text = _trafilatura_text(html)
     if not text.strip():
         log.debug("%s: trafilatura found no article body, using the cleaned <body>", source)

@@ -103,7 +103,7 @@ def check_language(article: Article, allowed: Sequence[str] = ("en",)) -> Articl
     >>> check_language(Article(id="a", text="Hi.", language="ru"))
     Traceback (most recent call last):
     ...
-    graph.errors.UnsupportedLanguageError: a: language is 'ru', allowed: en
+    graph.errors.UnsupportedLanguageError: a: unsupported language 'ru' (allowed: en)
     """
     if article.language is None:
         language = detect_language(article.text)
@@ -112,7 +112,7 @@ def check_language(article: Article, allowed: Sequence[str] = ("en",)) -> Articl
     if article.language is not None and article.language not in allowed:
         raise UnsupportedLanguageError(
             article.source or article.id,
-            f"language is {article.language!r}, allowed: {', '.join(allowed)}",
+            f"unsupported language {article.language!r} (allowed: {', '.join(allowed)})",
         )
     return article
 

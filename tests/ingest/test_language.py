@@ -36,7 +36,7 @@ def test_language_detects_french():
 def test_language_check_refuses_non_english(text, code):
     article = article_from_text(text, source="x.txt", article_id="x")
     assert article.language == code
-    with pytest.raises(UnsupportedLanguageError, match=f"x.txt: language is '{code}', allowed: en"):
+    with pytest.raises(UnsupportedLanguageError, match=rf"x.txt: unsupported language '{code}' \(allowed: en\)"):
         check_language(article)
 
 
