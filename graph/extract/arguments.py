@@ -29,7 +29,7 @@ from graph.extract.docindex import entities, sentences
 from graph.extract.actors import ActorIndex
 from graph.extract.casualties import find_casualties
 from graph.extract.dates import find_dates
-from graph.extract.events import SPEECH_TYPES, EventDraft
+from graph.extract.events import SPEECH_TYPES, EventDraft, mention_index
 from graph.extract.mentions import FACILITY_HEADS, LOCATIVE_PREPS, slug
 from graph.extract.weapons import find_weapons
 from graph.records import Mention, Place
@@ -47,15 +47,6 @@ DIRECTIONS = frozenset("eastern western northern southern central northeastern n
 LOCATED_TYPES = frozenset({EventType.ATTACK, EventType.PROTEST, EventType.ARREST, EventType.MOBILIZATION})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC", "ORG"})  # ORG: named buildings the tagger calls organisations
 PLACE_NOUNS = place_nouns()
-
-
-def _trigger_tokens(drafts: list[EventDraft]) -> dict[int, EventDraft]:
-    out = {}
-    for d in drafts:
-        for start, end in d.mentions:
-            for i in range(start, end):
-                out[i] = d
-    return out
 
 
 def _owner(doc: Doc, token_i: int, triggers: dict[int, EventDraft], sent: Span) -> EventDraft | None:
@@ -166,7 +157,7 @@ def attach_arguments(doc: Doc, drafts: list[EventDraft], index: ActorIndex, publ
     by_sentence: dict[int, list[EventDraft]] = {}
     for d in drafts:
         by_sentence.setdefault(d.sentence, []).append(d)
-    triggers = _trigger_tokens(drafts)
+    triggers = mention_index(drafts)
     sents = sentences(doc)
     for s_index, sent in enumerate(sents):
         local = by_sentence.get(s_index, [])

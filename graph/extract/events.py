@@ -42,7 +42,7 @@ from graph.vocab.actor_types import ActorType
 from graph.vocab.event_types import EventSubtype, EventType
 from graph.vocab.lexicon import Trigger, disaster_cues, modality_cues, retaliation_words, trigger_index
 
-__all__ = ["EventDraft", "find_event_drafts", "merge_coreferent", "SPEECH_TYPES", "WEAK_VERBS"]
+__all__ = ["EventDraft", "find_event_drafts", "merge_coreferent", "mention_index", "SPEECH_TYPES", "WEAK_VERBS"]
 
 SPEECH_TYPES = frozenset({EventType.STATEMENT, EventType.ACCUSATION, EventType.THREAT, EventType.DEMAND})
 #: verbs that are attacks only when an actor does them
@@ -564,6 +564,16 @@ def find_event_drafts(doc: Doc, index: ActorIndex) -> list[EventDraft]:
         covered.update(range(start, end))
         drafts.append(d)
     return drafts
+
+
+def mention_index(drafts: list[EventDraft]) -> dict[int, EventDraft]:
+    """Token index -> the event one of whose mentions covers that token."""
+    out = {}
+    for d in drafts:
+        for start, end in d.mentions:
+            for i in range(start, end):
+                out[i] = d
+    return out
 
 
 # ---------------------------------------------------------------- coreference

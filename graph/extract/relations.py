@@ -27,7 +27,7 @@ import re
 from spacy.tokens import Doc, Span
 
 from graph.extract.docindex import sentence_of, sentences
-from graph.extract.events import SPEECH_TYPES, EventDraft
+from graph.extract.events import SPEECH_TYPES, EventDraft, mention_index
 from graph.vocab.event_types import EventType, RelationType
 from graph.vocab.lexicon import relation_cues
 
@@ -36,15 +36,6 @@ __all__ = ["find_relations", "find_quotes"]
 SERIES_CUES = frozenset({("starting", "with"), ("beginning", "with"), ("including",)})
 ABOUT_PREPS = frozenset({"into", "of", "about", "over", "on", "regarding", "concerning"})
 _QUOTE = re.compile(r"[\"“”]([^\"“”]{3,}?)[\"“”]")
-
-
-def _draft_at(drafts: list[EventDraft]) -> dict[int, EventDraft]:
-    out = {}
-    for d in drafts:
-        for start, end in d.mentions:
-            for i in range(start, end):
-                out[i] = d
-    return out
 
 
 def _first_event_in(doc: Doc, start: int, end: int, at: dict[int, EventDraft], exclude: EventDraft):
@@ -72,7 +63,7 @@ def _source_of(tok, at: dict[int, EventDraft]):
 
 def find_relations(doc: Doc, drafts: list[EventDraft]) -> list[tuple[EventDraft, RelationType, EventDraft, Span]]:
     """(source, relation, target, evidence sentence) for every link the text states."""
-    at = _draft_at(drafts)
+    at = mention_index(drafts)
     out: list[tuple[EventDraft, RelationType, EventDraft, Span]] = []
     cues = relation_cues()
     for sent in sentences(doc):

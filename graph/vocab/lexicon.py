@@ -18,7 +18,7 @@ from pathlib import Path
 from graph.vocab.actor_types import ActorType
 from graph.vocab.event_types import EventSubtype, EventType, RelationType
 
-__all__ = ["LEXICON_DIR", "Trigger", "read_rows", "triggers", "trigger_index", "group_nouns",
+__all__ = ["LEXICON_DIR", "Trigger", "read_rows", "word_list", "triggers", "trigger_index", "group_nouns",
            "relation_cues", "modality_cues", "disaster_cues", "retaliation_words", "place_nouns", "event_nouns"]
 
 LEXICON_DIR = Path(__file__).with_name("lexicons")
@@ -46,6 +46,16 @@ class Trigger:
     type: EventType
     subtype: EventSubtype | None
     cameo: str
+
+
+@lru_cache(maxsize=None)
+def word_list(name: str) -> frozenset[str]:
+    """A lexicon of one word a line, lower-cased.
+
+    >>> "revenge" in word_list("retaliation_words.txt")
+    True
+    """
+    return frozenset(row[0].lower() for row in read_rows(name))
 
 
 @lru_cache(maxsize=1)
@@ -77,31 +87,26 @@ def relation_cues() -> tuple[tuple[tuple[str, ...], RelationType], ...]:
     return tuple(sorted(cues, key=lambda c: -len(c[0])))
 
 
-@lru_cache(maxsize=1)
 def modality_cues() -> frozenset[str]:
     """Lower-case words that mark a mention as modal, conditional or future."""
-    return frozenset(row[0].lower() for row in read_rows("modality_cues.txt"))
+    return word_list("modality_cues.txt")
 
 
-@lru_cache(maxsize=1)
 def disaster_cues() -> frozenset[str]:
     """Words of disasters and accidents (lower case, lemmas and forms)."""
-    return frozenset(row[0].lower() for row in read_rows("disaster_cues.txt"))
+    return word_list("disaster_cues.txt")
 
 
-@lru_cache(maxsize=1)
 def retaliation_words() -> frozenset[str]:
     """Lemmas that make a promise a threat."""
-    return frozenset(row[0].lower() for row in read_rows("retaliation_words.txt"))
+    return word_list("retaliation_words.txt")
 
 
-@lru_cache(maxsize=1)
 def place_nouns() -> frozenset[str]:
     """Common nouns that name a place when a name or nationality modifies them."""
-    return frozenset(row[0].lower() for row in read_rows("place_nouns.txt"))
+    return word_list("place_nouns.txt")
 
 
-@lru_cache(maxsize=1)
 def event_nouns() -> frozenset[str]:
     """Nouns naming an occurrence, which end no organisation's name."""
-    return frozenset(row[0].lower() for row in read_rows("event_nouns.txt"))
+    return word_list("event_nouns.txt")
