@@ -3,7 +3,7 @@
 Rule classes, each with an example:
 
 - **in-article aliases**: a surname or a shorter form points back to the full name last
-  given ("John Kirby ... Kirby said"); a parenthesised form right after a name is an alias
+  given ("John Kirby ... Kirby said"); "the group", "the militia" to the armed group last named; a parenthesised form right after a name is an alias
   ("the Kurdistan Regional Government (KRG)"); an acronym made of a name's initials is
   that name.
 - **titles** (``lexicons/titles.txt``): a title before a name gives ``role_in`` with the
@@ -173,6 +173,8 @@ def _cluster(doc: Doc, mentions: list[ActorMention]) -> dict[str, _Cluster]:
                     if len(full) < len(words) and words[-len(full):] == full:
                         c.name, key = m.name, c.key
                         break
+        elif m.generic and _bare_group(doc, m) and (named := _last_named(clusters, m)) is not None:
+            key = named.key  # "the group", "the militia": the armed group last named
         elif m.generic and m.type is ActorType.CIVILIANS:
             key = "civilians"  # one actor for the unorganised victims of an article, as coders do
         elif m.generic:
@@ -204,6 +206,25 @@ def _cluster(doc: Doc, mentions: list[ActorMention]) -> dict[str, _Cluster]:
         cluster.mentions.append(m)
         previous = m
     return clusters
+
+
+def _bare_group(doc: Doc, m: ActorMention) -> bool:
+    """"the group", "the militants": a definite group noun with no modifier of its own."""
+    head = doc[m.end - 1]
+    return m.type is ActorType.ARMED_GROUP and m.end - m.start == 1 and any(
+        c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in head.children)
+
+
+def _last_named(clusters: dict[str, _Cluster], m: ActorMention) -> _Cluster | None:
+    """The named armed group mentioned last before ``m``."""
+    best, best_end = None, -1
+    for c in clusters.values():
+        if c.generic or c.type is not ActorType.ARMED_GROUP:
+            continue
+        ends = [x.end for x in c.mentions if x.end <= m.start]
+        if ends and max(ends) > best_end:
+            best, best_end = c, max(ends)
+    return best
 
 
 def _in_parentheses_after(doc: Doc, first: ActorMention, second: ActorMention) -> bool:

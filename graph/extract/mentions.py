@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from graph.extract.docindex import doc_text
+from graph.extract.docindex import doc_text, entities
 from graph.vocab import gazetteer
 from graph.vocab.actor_types import ActorType
 from graph.vocab.lexicon import event_nouns, group_nouns, place_nouns, trigger_index
@@ -175,6 +175,7 @@ def find_actor_mentions(doc: Doc) -> list[ActorMention]:
     candidates: list[tuple[int, ActorMention]] = []  # (priority, mention); lower priority wins
     people = {e.text.split()[-1] for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
 
+    place_ents = [e for e in entities(doc) if e.label_ in ("LOC", "FAC")]
     for _, start, end in _gazetteer_matcher(doc)(doc):
         span = doc[start:end]
         entry = gazetteer.best(span.text)
@@ -183,9 +184,11 @@ def find_actor_mentions(doc: Doc) -> list[ActorMention]:
             continue
         if len(span) == 1 and span.text in people:
             continue  # a surname that is also a place or a metonym ("Austin", "Jordan")
+        inside_place = any(e.label_ in ("LOC", "FAC") and e.start <= start and end <= e.end
+                           and len(e) > end - start for e in place_ents)  # "the Gulf of Aden"
         candidates.append((0, ActorMention(start, end, span.start_char, span.end_char, span.text, entry.name,
                                            entry.type, entry.country, entry.wikidata, source="gazetteer",
-                                           locative=_is_locative(span))))
+                                           locative=inside_place or _is_locative(span))))
 
     for ent in _joined_people(doc):
         text = _clean_person(ent.text) if ent.label_ in ("PERSON", "ORG") else ent.text.split("\n")[0].strip()
@@ -195,6 +198,10 @@ def find_actor_mentions(doc: Doc) -> list[ActorMention]:
         span = doc[tokens[0].i:tokens[-1].i + 1]
         if span[0].lower_ == "the" and len(span) > 1:
             span = span[1:]
+        if span[0].text.upper() in SHIP_PREFIXES and len(span) > 1:  # "USS Carney": a warship, a military asset
+            candidates.append((2, ActorMention(span.start, span.end, span.start_char, span.end_char, span.text,
+                                               span.text, ActorType.MILITARY, source="ner")))
+            continue
         honorific = span[0].lower_ in HONORIFICS and len(span) > 1  # "Ms Wallström" tagged ORG
         if ent.label_ == "PERSON" or honorific or (ent.label_ == "ORG" and len(span) == 1 and span.text in people):
             span, gender = _strip_person_prefix(span)
@@ -299,6 +306,9 @@ def find_actor_mentions(doc: Doc) -> list[ActorMention]:
 FACILITY_HEADS = frozenset("cathedral church mosque temple synagogue shrine school university hospital clinic "
                            "airport airbase base market bazaar hotel stadium station bridge dam port harbour "
                            "harbor prison camp square mall factory plant refinery oilfield field".split())
+
+#: prefixes of naval vessels' names ("USS Carney", "HMS Diamond")
+SHIP_PREFIXES = frozenset("USS HMS HMCS HMAS INS RFS USNS ROKS JS FS TCG".split())
 
 HONORIFICS = {"mr": "m", "mr.": "m", "mister": "m", "sir": "m", "lord": "m", "ms": "f", "ms.": "f",
               "mrs": "f", "mrs.": "f", "miss": "f", "madam": "f", "lady": "f", "dame": "f", "dr": None,

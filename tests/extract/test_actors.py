@@ -108,3 +108,19 @@ def test_actors_hyphenated_title_gives_role(extract):
     x = extract("NATO Secretary-General Jens Stoltenberg warned Russia on Friday.")
     roles = {(x.actor(a.source).name, x.actor(a.target).name) for a in x.affiliations}
     assert ("Jens Stoltenberg", "NATO") in roles
+
+
+def test_actors_the_group_is_the_armed_group_last_named(extract):
+    x = extract("Hezbollah fired rockets at Kiryat Shmona on Sunday. The group said it targeted an army base.")
+    assert not [a for a in x.actors if a.name.lower() in ("group", "the group")]
+
+
+def test_actors_name_inside_a_place_name_is_a_place(extract):
+    x = extract("Pirates seized a cargo ship in the Gulf of Aden on Monday.")
+    assert not [a for a in x.actors if a.type is ActorType.STATE]
+
+
+def test_actors_warship_is_military_not_a_person(extract):
+    x = extract("The destroyer USS Mason shot down two drones over the Red Sea, the Pentagon said.")
+    ship = [a for a in x.actors if a.name == "USS Mason"]
+    assert ship and ship[0].type is ActorType.MILITARY
