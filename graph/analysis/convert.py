@@ -38,12 +38,14 @@ import logging
 import networkx as nx
 from rdflib import Dataset, Graph, Literal, URIRef
 
+from graph.rdf.iris import BASE, child, slug
+from graph.rdf.mapping import bind_prefixes
 from graph.rdf.serialize import union_graph
 from graph.vocab.actor_types import ActorType, AffiliationType
 from graph.vocab.event_types import EventSubtype, EventType, RelationType
-from graph.vocab.namespaces import CG, DCTERMS, GEO, OA, ORG, PROV, RDF, RDFS, SCHEMA, SEM
+from graph.vocab.namespaces import CAMEO, CG, DCTERMS, GEO, OA, ORG, PROV, RDF, RDFS, SCHEMA, SEM, XSD
 
-__all__ = ["rdf_to_networkx"]
+__all__ = ["rdf_to_networkx", "networkx_to_rdf", "store_to_networkx", "networkx_to_store"]
 
 log = logging.getLogger(__name__)
 
@@ -205,3 +207,292 @@ def rdf_to_networkx(graph: Graph | Dataset) -> nx.MultiDiGraph:
             for title in titles or ["role_in"]:
                 edge(s, o, relation, title)
     return out
+
+
+# -- NetworkX -> RDF ---------------------------------------------------------
+
+_ACTOR_CLASSES = {t.value: CG[t.class_name] for t in ActorType}
+_EVENT_CLASSES = {t.value: CG[t.class_name] for t in EventType}
+_RELATION_PROPS = {t.value: CG[t.property_name] for t in (*AffiliationType, *RelationType)}
+_EDGE_PROPS = {"agent": CG.hasAgent, "target": CG.hasTarget, "place": SEM.hasPlace, **_RELATION_PROPS}
+
+
+def networkx_to_rdf(nxg: nx.MultiDiGraph, identifier: str | URIRef | None = None) -> Graph:
+    """Write a multigraph following this module's contract back to RDF under the ontology.
+
+    The inverse of :func:`rdf_to_networkx` on what the contract carries: ``rdf_to_networkx``
+    of the result gives the same nodes, attributes and edges. Each evidence dict becomes a
+    mention of a span (``oa:exact`` its text) of the article it names; articles are
+    ``<BASE>article/<slug(id)>``.
+
+    Args:
+        nxg: a multigraph with ``kind``, ``label``, ``type``... on every node, ``relation`` on every edge.
+        identifier: the graph's name (e.g. an article graph IRI); default a fresh one.
+
+    Returns:
+        An rdflib graph with the project's prefixes bound.
+
+    Raises:
+        ValueError: a node kind, type or edge relation the ontology does not know.
+
+    >>> g = nx.MultiDiGraph()
+    >>> g.add_node("http://x/a", kind="actor", label="Iran", type="state", country="IRN", articles=["a1"])
+    >>> back = rdf_to_networkx(networkx_to_rdf(g))
+    >>> back.nodes["http://x/a"]["label"], back.nodes["http://x/a"]["articles"]
+    ('Iran', ['a1'])
+    """
+    g = bind_prefixes(Graph(identifier=URIRef(identifier) if identifier else None))
+    articles: dict[str, URIRef] = {}
+
+    def article(article_id: str, title=None, url=None) -> URIRef:
+        node = articles.get(article_id)
+        if node is None:
+            node = articles[article_id] = URIRef(f"{BASE}article/{slug(article_id)}")
+            g.add((node, RDF.type, CG.Article))
+            g.add((node, DCTERMS.identifier, Literal(article_id)))
+        if title:
+            g.set((node, SCHEMA.headline, Literal(title)))
+        if url:
+            g.set((node, SCHEMA.url, Literal(url, datatype=XSD.anyURI)))
+        return node
+
+    for n, d in nxg.nodes(data=True):
+        node, kind = URIRef(n), d.get("kind")
+        if kind == "actor":
+            g.add((node, RDF.type, SEM.Actor))
+            if d.get("type") is not None:
+                if d["type"] not in _ACTOR_CLASSES:
+                    raise ValueError(f"{n}: unknown actor type {d['type']!r}; known: {', '.join(_ACTOR_CLASSES)}")
+                g.add((node, RDF.type, _ACTOR_CLASSES[d["type"]]))
+        elif kind == "place":
+            g.add((node, RDF.type, SEM.Place))
+            if d.get("lat") is not None and d.get("lon") is not None:
+                g.add((node, GEO.lat, Literal(float(d["lat"]), datatype=XSD.double)))
+                g.add((node, GEO.long, Literal(float(d["lon"]), datatype=XSD.double)))
+        elif kind == "event":
+            g.add((node, RDF.type, SEM.Event))
+            if d.get("type") is not None:
+                if d["type"] not in _EVENT_CLASSES:
+                    raise ValueError(f"{n}: unknown event type {d['type']!r}; known: {', '.join(_EVENT_CLASSES)}")
+                g.add((node, RDF.type, _EVENT_CLASSES[d["type"]]))
+            if d.get("subtype"):
+                g.add((node, RDF.type, CG[EventSubtype(d["subtype"]).value]))
+            if d.get("date"):
+                g.add((node, SEM.hasTimeStamp, Literal(d["date"], datatype=XSD.date)))
+            for prop in ("killed", "injured"):
+                if d.get(prop) is not None:
+                    g.add((node, CG[prop], Literal(int(d[prop]))))
+            if d.get("cameo"):
+                g.add((node, CG.cameo, CAMEO[d["cameo"]]))
+            for weapon in d.get("weapons") or ():
+                w = child(node, "weapon", weapon)
+                g.add((node, CG.usedWeapon, w))
+                g.add((w, RDF.type, CG.Weapon))
+                g.add((w, RDFS.label, Literal(weapon)))
+        else:
+            raise ValueError(f"{n}: unknown node kind {kind!r}; known: actor, event, place")
+        if d.get("label") is not None:
+            g.add((node, RDFS.label, Literal(d["label"])))
+        if kind != "event" and d.get("country"):
+            g.add((node, CG.countryCode, Literal(d["country"])))
+        for article_id in d.get("articles") or ():
+            g.add((node, PROV.wasDerivedFrom, article(article_id)))
+        for i, ev in enumerate(d.get("evidence") or ()):
+            mention, span = child(node, "evidence", str(i)), child(node, "evidence", str(i), "span")
+            source = article(ev["article"], ev.get("title"), ev.get("url"))
+            g.add((node, CG.trigger if kind == "event" and i == 0 else CG.hasMention, mention))
+            g.add((mention, RDF.type, CG.Mention))
+            g.add((mention, OA.hasBody, node))
+            g.add((mention, OA.hasTarget, span))
+            g.add((span, RDF.type, OA.SpecificResource))
+            g.add((span, OA.hasSource, source))
+            quote = URIRef(f"{span}/quote")
+            g.add((span, OA.hasSelector, quote))
+            g.add((quote, RDF.type, OA.TextQuoteSelector))
+            g.add((quote, OA.exact, Literal(ev["text"])))
+
+    for u, v, d in nxg.edges(data=True):
+        relation = d.get("relation")
+        if relation not in _EDGE_PROPS:
+            raise ValueError(f"edge {u} -> {v}: unknown relation {relation!r}; known: {', '.join(_EDGE_PROPS)}")
+        s, o = (URIRef(v), URIRef(u)) if relation == "agent" else (URIRef(u), URIRef(v))
+        g.add((s, _EDGE_PROPS[relation], o))
+        label = d.get("label")
+        if relation == "role_in" and label and label != "role_in":
+            post = child(URIRef(u), "post", v, label)
+            g.add((post, RDF.type, ORG.Post))
+            g.add((post, ORG.heldBy, URIRef(u)))
+            g.add((post, ORG.postIn, URIRef(v)))
+            g.add((post, RDFS.label, Literal(label)))
+            g.add((URIRef(u), ORG.holds, post))
+    return g
+
+
+def networkx_to_store(nxg: nx.MultiDiGraph, store, identifier: str) -> int:
+    """Write ``nxg`` into ``store`` as the named graph ``identifier``, replacing it.
+
+    Returns:
+        How many triples were written.
+    """
+    return store.replace_graphs([networkx_to_rdf(nxg, identifier)])
+
+
+# -- store -> NetworkX -------------------------------------------------------
+
+_PREFIXES = """PREFIX cg: <https://w3id.org/conflict-graph/ontology#>
+PREFIX sem: <http://semanticweb.cs.vu.nl/2009/11/sem/>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+PREFIX geo: <http://www.w3.org/2003/01/geo/wgs84_pos#>
+PREFIX org: <http://www.w3.org/ns/org#>
+PREFIX oa: <http://www.w3.org/ns/oa#>
+"""
+
+_STORE_QUERIES = {
+    "actors": """SELECT ?n ?label ?cls ?country WHERE {
+        ?n a sem:Actor ; a ?cls . OPTIONAL { ?n rdfs:label ?label } OPTIONAL { ?n cg:countryCode ?country } }""",
+    "places": """SELECT ?n ?label ?country ?lat ?lon WHERE {
+        ?n a sem:Place . OPTIONAL { ?n rdfs:label ?label } OPTIONAL { ?n cg:countryCode ?country }
+        OPTIONAL { ?n geo:lat ?lat ; geo:long ?lon } }""",
+    "events": """SELECT ?n ?label ?cls ?date ?killed ?injured ?cameo WHERE {
+        ?n a sem:Event ; a ?cls . OPTIONAL { ?n rdfs:label ?label } OPTIONAL { ?n sem:hasTimeStamp ?date }
+        OPTIONAL { ?n cg:killed ?killed } OPTIONAL { ?n cg:injured ?injured } OPTIONAL { ?n cg:cameo ?cameo } }""",
+    "weapons": """SELECT ?n ?weapon WHERE { ?n a sem:Event ; cg:usedWeapon ?w . OPTIONAL { ?w rdfs:label ?l }
+        BIND (COALESCE(?l, STR(?w)) AS ?weapon) }""",
+    "articles": """SELECT ?n ?article WHERE { ?n prov:wasDerivedFrom ?a . ?a a cg:Article .
+        OPTIONAL { ?a dcterms:identifier ?id } BIND (COALESCE(?id, STR(?a)) AS ?article) }""",
+    "links": """SELECT ?s ?p ?o WHERE { VALUES ?p { cg:hasAgent cg:hasTarget sem:hasPlace cg:retaliationFor
+        cg:partOf cg:about cg:causes cg:precedes cg:backedBy cg:memberOf cg:roleIn cg:alliedWith cg:opposes }
+        ?s ?p ?o }""",
+    "posts": """SELECT ?s ?o ?title WHERE { ?post org:heldBy ?s ; org:postIn ?o ; rdfs:label ?title }""",
+    "evidence": """SELECT ?n ?m ?trigger ?article ?title ?url ?text WHERE {
+        { ?n cg:hasMention ?m BIND (false AS ?trigger) } UNION { ?n cg:trigger ?m BIND (true AS ?trigger) }
+        ?m oa:hasTarget ?span . ?span oa:hasSource ?a .
+        OPTIONAL { ?span cg:inSentence/oa:hasSelector/oa:exact ?sentence }
+        OPTIONAL { ?span oa:hasSelector/oa:exact ?exact }
+        BIND (COALESCE(?sentence, ?exact) AS ?text) FILTER (BOUND(?text))
+        OPTIONAL { ?a dcterms:identifier ?id } BIND (COALESCE(?id, STR(?a)) AS ?article)
+        OPTIONAL { ?a <https://schema.org/headline> ?title } OPTIONAL { ?a <https://schema.org/url> ?url } }""",
+}
+
+_RELATION_NAMES = frozenset(_RELATIONS.values())
+_LINKS = {str(CG.hasAgent): "agent", str(CG.hasTarget): "target", str(SEM.hasPlace): "place",
+          **{str(k): v for k, v in {**_AFFILIATIONS, **_RELATIONS}.items()}}
+
+
+def _store_rows(store, name: str):
+    """Rows of one of :data:`_STORE_QUERIES` as tuples of strings (None when unbound)."""
+    sparql = _PREFIXES + _STORE_QUERIES[name]
+    if getattr(store, "oxigraph", None) is not None:
+        for solution in store.oxigraph.query(sparql, use_default_graph_as_union=True):
+            yield tuple(None if t is None else t.value for t in solution)
+    else:
+        for row in store.select(sparql).rows:
+            yield tuple(None if t is None else str(t) for t in row)
+
+
+def store_to_networkx(store, *, evidence: bool = False) -> nx.MultiDiGraph:
+    """Build the contract multigraph of :func:`rdf_to_networkx` straight from a store, with SPARQL.
+
+    For a corpus: nothing is copied into rdflib. The same nodes, attributes and edges as
+    ``rdf_to_networkx`` of the store's union graph; ``evidence`` lists are filled only when
+    asked for (they hold a sentence per mention, the bulk of the data).
+
+    Args:
+        store: an open :class:`~graph.store.ConflictStore`.
+        evidence: also read the sentences that mention each node.
+
+    Returns:
+        A ``networkx.MultiDiGraph``.
+
+    >>> from graph.store import open_store
+    >>> with open_store() as store:
+    ...     store_to_networkx(store).number_of_nodes()
+    0
+    """
+    out = nx.MultiDiGraph()
+    actor_types = {str(k): v for k, v in _ACTOR_TYPES.items()}
+    event_types = {str(k): v for k, v in _EVENT_TYPES.items()}
+    subtypes = {str(k): v for k, v in _SUBTYPES.items()}
+
+    types: dict[str, set] = {}
+    for n, label, cls, country in _store_rows(store, "actors"):
+        if n not in out:
+            out.add_node(n, **_base_attrs("actor", label or n, None))
+            out.nodes[n]["country"] = country
+            types[n] = set()
+        if cls in actor_types:
+            types[n].add(actor_types[cls])
+    for n, label, country, lat, lon in _store_rows(store, "places"):
+        attrs = _base_attrs("place", label or n, "place")
+        attrs["country"] = country
+        if lat is not None and lon is not None:
+            attrs.update(lat=float(lat), lon=float(lon))
+        out.add_node(n, **attrs)
+    subs: dict[str, set] = {}
+    for n, label, cls, date, killed, injured, cameo in _store_rows(store, "events"):
+        if n not in out:
+            attrs = _base_attrs("event", label or n, None)
+            attrs.update(date=date, killed=_int(killed), injured=_int(injured),
+                         cameo=cameo.rstrip("/").rsplit("/", 1)[-1] if cameo else None)
+            out.add_node(n, **attrs)
+            types[n], subs[n] = set(), set()
+        if cls in event_types:
+            types[n].add(event_types[cls])
+        elif cls in subtypes:
+            subs[n].add(subtypes[cls])
+    for n, ts in types.items():
+        out.nodes[n]["type"] = sorted(ts)[0] if ts else None
+    for n, ss in subs.items():
+        out.nodes[n]["subtype"] = sorted(ss)[0] if ss else None
+    for n, weapon in _store_rows(store, "weapons"):
+        if n in out:
+            out.nodes[n]["weapons"].append(weapon)
+    for n, article in _store_rows(store, "articles"):
+        if n in out:
+            out.nodes[n]["articles"].append(article)
+    for _, d in out.nodes(data=True):
+        d["weapons"] = sorted(set(d["weapons"]))
+        d["articles"] = sorted(set(d["articles"]))
+
+    titles: dict[tuple, set] = {}
+    for s, o, title in _store_rows(store, "posts"):
+        titles.setdefault((s, o), set()).add(title)
+    places_of: dict[str, list] = {}
+    for s, p, o in sorted(_store_rows(store, "links")):
+        relation = _LINKS[p]
+        if relation in _RELATION_NAMES and out.nodes.get(s, {}).get("kind") != "event":
+            continue  # a claim is about an event too; claims are not drawn
+        if s not in out or o not in out:
+            log.warning("edge %s from %s to %s: an end is not a described actor, event or place", relation, s, o)
+            continue
+        if relation == "agent":
+            out.add_edge(o, s, key="agent", relation="agent", label="agent")
+        elif relation == "role_in":
+            for title in sorted(titles.get((s, o), ())) or ["role_in"]:
+                out.add_edge(s, o, key=f"role_in:{title}", relation="role_in", label=title)
+        else:
+            out.add_edge(s, o, key=relation, relation=relation, label=relation)
+            if relation == "place":
+                places_of.setdefault(s, []).append(o)
+    for event, places in places_of.items():
+        out.nodes[event]["country"] = next((out.nodes[p]["country"] for p in sorted(places)
+                                            if out.nodes[p]["country"] is not None), None)
+    if evidence:
+        _store_evidence(store, out)
+    return out
+
+
+def _store_evidence(store, out: nx.MultiDiGraph) -> None:
+    found: dict[str, list] = {}
+    for n, m, trigger, article, title, url, text in _store_rows(store, "evidence"):
+        if n in out:
+            found.setdefault(n, []).append((trigger != "true", m, article, title, url, text))
+    for n, rows in found.items():
+        seen, items = set(), []
+        for _, _, article, title, url, text in sorted(rows, key=lambda r: (r[0], r[1])):
+            if (article, text) not in seen:
+                seen.add((article, text))
+                items.append({"text": text, "article": article, "title": title, "url": url})
+        out.nodes[n]["evidence"] = items

@@ -1,0 +1,73 @@
+"""``load``: RDF files or ``extract`` output folders into the store, one named graph per article."""
+from __future__ import annotations
+
+import os
+
+__all__ = ["add_parser", "run", "add_store_options", "open_from_args", "DEFAULT_STORE"]
+
+#: the store directory when neither --store nor --endpoint is given
+DEFAULT_STORE = "store"
+
+
+def add_store_options(p, *, default: bool = True) -> None:
+    """Add ``--store DIR``, ``--endpoint URL`` and ``--update-endpoint URL`` to a parser."""
+    where = p.add_mutually_exclusive_group()
+    hint = f" (default: $CONFLICT_GRAPH_STORE, else ./{DEFAULT_STORE})" if default else ""
+    where.add_argument("--store", metavar="DIR", help=f"embedded Oxigraph store directory{hint}")
+    where.add_argument("--endpoint", metavar="URL",
+                       help="SPARQL 1.1 query endpoint instead of a directory (e.g. http://127.0.0.1:7878/query); "
+                            "its default graph must be the union of its named graphs")
+    p.add_argument("--update-endpoint", metavar="URL",
+                   help="SPARQL 1.1 update endpoint (default: the query URL with /query -> /update, else the same)")
+
+
+def open_from_args(args, *, create: bool):
+    """Open the store the options name; ``create`` lets a missing directory be created."""
+    from graph.store import open_store
+
+    if args.endpoint:
+        return open_store(endpoint=args.endpoint, update_endpoint=args.update_endpoint)
+    path = args.store or os.environ.get("CONFLICT_GRAPH_STORE") or DEFAULT_STORE
+    return open_store(path, create=create)
+
+
+def add_parser(sub, name: str, epilog: str) -> None:
+    p = sub.add_parser(name, help="load RDF into the store (one named graph per article)",
+                       description="Load `extract` output folders or RDF files (.nq, .trig, .jsonld keep graph "
+                                   "names; .ttl, .nt triples are given back to their articles) into the store. "
+                                   "An article already in the store is replaced, nothing else changes. Every file "
+                                   "is checked before anything is written.",
+                       epilog=epilog)
+    p.add_argument("inputs", nargs="+", metavar="OUTDIR|FILE", help="extract output folder, folder of RDF files, or file")
+    add_store_options(p)
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary")
+    p.add_argument("--debug", action="store_true", help="show tracebacks")
+
+
+def run(args) -> int:
+    from graph.store import load_files
+
+    with open_from_args(args, create=True) as store:
+        summary = load_files(store, args.inputs, progress=not args.quiet)
+    if not args.quiet:
+        print("\n".join(summary.lines()))
+    return 0
+
+
+def open_for_extract(args):
+    """The store ``extract --store/--endpoint`` writes into, opened before extracting (None without either)."""
+    if not (getattr(args, "store", None) or getattr(args, "endpoint", None)):
+        return None
+    return open_from_args(args, create=True)
+
+
+def load_extract_output(store, summary) -> None:
+    """Load the graph file an ``extract`` run wrote into ``store`` (its articles replace their old graphs)."""
+    from graph.store import load_files
+
+    if store is None:
+        return
+    with store:
+        if "graph" in summary.files:
+            loaded = load_files(store, [summary.files["graph"]])
+            summary.files["store"] = f"{store.location} ({loaded.graphs} article graphs, {loaded.triples} triples)"

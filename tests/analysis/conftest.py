@@ -1,0 +1,2 @@
+"""Store fixtures shared with tests/store."""
+from tests.store.conftest import dataset, store  # noqa: F401
