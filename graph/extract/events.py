@@ -84,6 +84,8 @@ LABOUR_STRIKE_MODIFIERS = frozenset("general hunger labor labour worker workers 
                                     "national sit-down".split())
 #: verbs that are a mobilization when their object is a military group ("sent troops to")
 MOVE_VERBS = frozenset("send dispatch move deploy station reinforce mass".split())
+#: crowds whose violence is a riot, not an armed attack ("protesters clashed with police")
+CROWD_NOUNS = frozenset("protester demonstrator rioter crowd mob student".split())
 #: verbs that are a protest when their subject is a civilian crowd ("protesters gathered")
 ASSEMBLY_VERBS = frozenset("gather assemble converge rally march".split())
 TARGET_PREPS = frozenset({"against", "on", "at", "upon", "targeting", "into"})
@@ -174,7 +176,7 @@ def _fits_class(d: EventDraft, head: Token, index: ActorIndex) -> bool:
     """Class disambiguation: fix or reject a trigger whose sense its context rules out (in place).
 
     - a blast, fire or killing with no attacker in a sentence about a disaster is not an attack;
-    - a labour or hunger "strike" is a protest;
+    - a labour or hunger "strike" is a protest, and a crowd's violence a riot;
     - "vowed/pledged/promised" is a threat only with a word of retaliation;
     - "warned" someone is a threat, "warned of" something a statement.
     """
@@ -182,6 +184,10 @@ def _fits_class(d: EventDraft, head: Token, index: ActorIndex) -> bool:
     sent = sentence_of(head.doc, head.i)
     sent_words = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
     if d.type is EventType.ATTACK:
+        if d.agents and all(a.generic and a.type is ActorType.CIVILIANS for a in d.agents) and any(
+                a.text.split()[-1].lower().rstrip("s") in CROWD_NOUNS for a in d.agents):
+            d.type, d.subtype, d.cameo = EventType.PROTEST, EventSubtype.RIOT, "145"  # "protesters clashed with police"
+            return True
         if lemma == "strike" and d.pos == "NOUN" and (
                 any(c.lower_ in LABOUR_STRIKE_MODIFIERS for c in head.children)
                 or (head.dep_ == "pobj" and head.head.lower_ == "on" and head.head.head.lemma_ in ("go", "be", "stay"))):

@@ -25,6 +25,7 @@ CASES = [
     ("Russia deployed thousands of troops to the Belarusian border.", "mobilization"),
     ("The European Union imposed sanctions on Iranian officials on Monday.", "sanction"),
     ("Thousands of protesters gathered in Khartoum on Thursday.", "protest"),
+    ("Protesters clashed with police in Nairobi on Tuesday.", "protest"),
     ("Police arrested five Hamas members in Hebron on Sunday.", "arrest"),
     ("Gunmen kidnapped 20 students from a school in Kaduna.", "arrest"),
 ]
