@@ -46,7 +46,7 @@ __all__ = ["EventDraft", "find_event_drafts", "merge_coreferent", "mention_index
 
 SPEECH_TYPES = frozenset({EventType.STATEMENT, EventType.ACCUSATION, EventType.THREAT, EventType.DEMAND})
 #: verbs that are attacks only when an actor does them
-WEAK_VERBS = frozenset("kill murder hit destroy fire board fight down target gun clash execute".split())
+WEAK_VERBS = frozenset("kill murder hit destroy fire board fight down target gun clash execute burn torch set".split())
 #: verbs that are events only with an actor as their object or addressee ("released the hostages",
 #: "spoke with the president"); "a statement released by X" or "X spoke the same way" are not
 NEEDS_TARGET = frozenset("release free speak talk arm supply host meet designate".split())
@@ -94,7 +94,7 @@ PRONOUNS_PERSON = frozenset({"he", "she", "him", "her"})
 OBJECT_TARGET_TYPES = frozenset({EventType.ATTACK, EventType.ACCUSATION, EventType.THREAT, EventType.DEMAND,
                                  EventType.CONSULT, EventType.AGREEMENT, EventType.ARREST, EventType.SANCTION})
 PRONOUNS_GROUP = frozenset({"they", "them", "its", "their"})
-NOMINAL_HEDGES = frozenset({"further", "more", "possible", "potential", "future", "any", "new", "no"})
+NOMINAL_HEDGES = frozenset({"further", "more", "possible", "potential", "future", "any", "no"})
 
 
 @dataclass
@@ -154,8 +154,9 @@ def _match_trigger(token: Token) -> tuple[Trigger, int, int] | None:
         if hit:
             return hit, token.i, token.i + 1
     if token.pos_ in ("VERB",) or (token.pos_ == "AUX" and lemma not in ("be", "have", "do")):
-        for child in token.children:  # "shot down", "called for", "blew himself up"
-            if (child.dep_ == "prt" and child.i <= token.i + 3) or (child.dep_ == "prep" and child.i == token.i + 1):
+        for child in token.children:  # "shot down", "called for", "blew himself up", "set fire", "held responsible"
+            if (child.dep_ == "prt" and child.i <= token.i + 3) or (child.dep_ == "prep" and child.i == token.i + 1) \
+                    or (child.dep_ in ("dobj", "oprd", "acomp", "ccomp") and child.i <= token.i + 3):
                 hit = index.get(("VERB", (lemma, child.lower_)))
                 if hit:
                     return hit, token.i, token.i + 1

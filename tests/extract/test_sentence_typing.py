@@ -26,6 +26,10 @@ CASES = [
     ("The European Union imposed sanctions on Iranian officials on Monday.", "sanction"),
     ("Thousands of protesters gathered in Khartoum on Thursday.", "protest"),
     ("Protesters clashed with police in Nairobi on Tuesday.", "protest"),
+    ("Rioters set fire to shops in Lahore after the verdict.", "protest"),
+    ("Militants torched a school in Borno on Monday.", "attack"),
+    ("The United States imposed new sanctions on Russian banks.", "sanction"),
+    ("Kabul held the Taliban responsible for the blast.", "accusation"),
     ("Police arrested five Hamas members in Hebron on Sunday.", "arrest"),
     ("Gunmen kidnapped 20 students from a school in Kaduna.", "arrest"),
 ]
@@ -36,6 +40,8 @@ NOT_ATTACKS = [
     "A bus crash killed 14 pilgrims near Mecca.",
     "Teachers went on strike in Chile on Tuesday.",
     "Floods destroyed hundreds of homes in Pakistan.",
+    "A fire burned down a warehouse in Lagos.",
+    "A landslide killed 40 people in western Cameroon.",
 ]
 
 
