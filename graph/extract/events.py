@@ -225,6 +225,13 @@ def _move_or_assembly(token: Token, index: ActorIndex) -> tuple[Trigger, int, in
     return None
 
 
+def _according_to(token: Token) -> tuple[Trigger, int, int] | None:
+    """"According to X, ...": X states what the sentence reports (X is found as the agent below)."""
+    if token.lower_ == "according" and token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "to":
+        return Trigger(("according", "to"), "PREP", EventType.STATEMENT, None, "010"), token.i, token.i + 2
+    return None
+
+
 def _weapon_launch(token: Token) -> tuple[Trigger, int, int] | None:
     """"Iran launched missiles at US bases": a launch verb with a weapon object is an attack;
     "a car bomb exploded", "a bomb went off", "detonated a device": an explosion of a weapon is a bombing."""
@@ -383,6 +390,10 @@ def _prep_objects(token: Token, preps) -> list[Token]:
 
 
 def _fill_arguments(d: EventDraft, index: ActorIndex, doc: Doc) -> None:
+    if d.pos == "PREP":  # "according to X"
+        d.agents = _unique([a for obj in _prep_objects(doc[d.start], {"to"}) + [
+            c for c in doc[d.end - 1].children if c.dep_ == "pobj"] for a in _actors_of(index, obj)])
+        return
     head = doc[d.end - 1] if d.pos == "NOUN" else doc[d.start]
     speech = d.type in SPEECH_TYPES
     if d.pos == "VERB":
@@ -510,7 +521,8 @@ def find_event_drafts(doc: Doc, index: ActorIndex) -> list[EventDraft]:
     for token in doc:
         if token.i in covered:
             continue
-        hit = _move_or_assembly(token, index) or _match_trigger(token) or _weapon_launch(token)
+        hit = _move_or_assembly(token, index) or _match_trigger(token) or _weapon_launch(token) \
+            or _according_to(token)
         if hit is None:
             continue
         trigger, start, end = hit

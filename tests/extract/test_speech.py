@@ -55,3 +55,14 @@ def test_speech_spokesperson_for_a_leader_speaks_for_him(extract):
                 "President Arif Alvi.")
     speakers = {x.actor(a).name for e in x.events if e.type is EventType.STATEMENT for a in e.agents}
     assert "Arif Alvi" in speakers
+
+
+def test_speech_according_to_a_named_source_is_their_statement(extract):
+    x = extract("According to General Ahmed Bashir of the Sudanese army, rebels attacked the base on Monday.")
+    statement = next(e for e in x.events if e.type is EventType.STATEMENT)
+    assert {x.actor(a).name for a in statement.agents} == {"Ahmed Bashir"}
+
+
+def test_speech_according_to_unnamed_reports_is_not_an_event(extract):
+    x = extract("According to reports, the town fell on Monday.")
+    assert not [e for e in x.events if e.type is EventType.STATEMENT]
