@@ -101,12 +101,15 @@ class PlaceFinder:
                 return None
             left = min([c.left_edge.i for c in tok.lefts if c.dep_ == "compound"] + [i])
             ent = doc[left:i + 1]
-        start = ent.start
+        start, end = ent.start, ent.end
         if start > 0 and doc[start - 1].lower_ in DIRECTIONS:
             start -= 1
-        while start < ent.end and doc[start].lower_ == "the":
+        while start < end and doc[start].lower_ == "the":
             start += 1
-        return doc[start:ent.end] if start < ent.end else None
+        if end < len(doc) and end - start <= 3 and doc[end].lemma_.lower() in PLACE_NOUNS \
+                and not doc[end].is_title:  # "in Kuwaiti waters" even when the parser misses "waters"
+            end += 1
+        return doc[start:end] if start < end else None
 
     def place(self, span: Span, sentence: int) -> Place:
         name = span.text.split("\n")[0].strip()
