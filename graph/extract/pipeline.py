@@ -69,7 +69,8 @@ def extract_doc(doc: Doc, article: Article, run: RunInfo | None = None) -> Extra
     kept = {a.id for a in actors}
     affiliations = tuple(a for a in index.affiliations if a.source in kept and a.target in kept)
     claims = tuple(_claims(doc, article.id, merged, ids, relations, index))
-    places = tuple(finder.places.values())
+    referenced = {p for e in events for p in e.places}
+    places = tuple(p for p in finder.places.values() if p.id in referenced)  # none left by dropped mentions
     return Extraction(article, sentences, actors, places, events, affiliations, relations, claims, run)
 
 

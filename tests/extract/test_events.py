@@ -115,3 +115,9 @@ def test_events_demand_addressee_is_the_subject_of_the_clause(extract):
     x = extract("The Iraqi parliament recommended that American troops leave Iraq on Sunday.")
     demand = next(e for e in x.events if e.type is EventType.DEMAND)
     assert countries(x, demand.targets) == {"USA"}
+
+
+def test_events_every_place_record_belongs_to_an_event(extract):
+    x = extract("Analysts in Geneva say attacks are rising. Rebels shelled Kadugli on Monday.")
+    used = {p for e in x.events for p in e.places}
+    assert {p.id for p in x.places} == used
