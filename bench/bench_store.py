@@ -93,6 +93,8 @@ def phase_queries(args) -> dict:
     with open_store(args.work / "store", create=False) as store:
         params = bench_params(store)
         for name in named_queries():
+            if args.only and name not in args.only:
+                continue
             first, result = _time(lambda: run_query(store, name, params[name]), 1)  # warm
             repeat = args.repeat if first < 5 else 1  # a query slower than 5 s is timed once
             median, result = _time(lambda: run_query(store, name, params[name]), repeat)
@@ -155,6 +157,7 @@ def main(argv=None) -> int:
     parser.add_argument("--work", type=Path, required=True, help="folder for the stores and results")
     parser.add_argument("--repeat", type=int, default=9, help="runs per query (median)")
     parser.add_argument("--rdflib-files", type=int, default=2, help="corpus files in the rdflib comparison")
+    parser.add_argument("--only", nargs="*", default=[], metavar="NAME", help="queries phase: only these queries")
     args = parser.parse_args(argv)
     args.work.mkdir(parents=True, exist_ok=True)
     if args.phase != "all":
@@ -164,7 +167,7 @@ def main(argv=None) -> int:
         return 0
     for phase in PHASES:
         cmd = [sys.executable, __file__, phase, "--corpus", str(args.corpus), "--work", str(args.work),
-               "--repeat", str(args.repeat), "--rdflib-files", str(args.rdflib_files)]
+               "--repeat", str(args.repeat), "--rdflib-files", str(args.rdflib_files), "--only", *args.only]
         subprocess.run(cmd, check=True, env=os.environ)
     return 0
 
