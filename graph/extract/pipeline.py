@@ -17,7 +17,7 @@ from graph.extract.docindex import sentences as doc_sentences
 from graph.extract.actors import ActorIndex, extract_actors, resolve_national_titles
 from graph.extract.arguments import PlaceFinder, attach_arguments, date_undated_speech
 from graph.extract.events import SPEECH_TYPES, EventDraft, find_event_drafts, merge_coreferent
-from graph.extract.relations import find_quotes, find_relations
+from graph.extract.relations import find_quotes, find_relations, infer_from_series
 from graph.extract.speech import refine_speech, split_speakers
 from graph.nlp import model_id, parse, pipeline
 from graph.records import (Article, Claim, Event, EventRelation, Extraction, Mention, RunInfo,
@@ -51,6 +51,7 @@ def extract_doc(doc: Doc, article: Article, run: RunInfo | None = None) -> Extra
     date_undated_speech(merged, article.published)
     merged = split_speakers(merged)
     links = find_relations(doc, merged)
+    links += infer_from_series(links)
     refine_speech(doc, merged, links, index)
     resolve_national_titles(index, merged)
     kept = _most_specific_speech(merged)

@@ -11,6 +11,8 @@ Rule classes, each with an example:
 - **order**: "A *follows* B", "B *preceded* A", "A, *after* B", "B, a few hours *before* A" give
   ``precedes``; verbs coordinated with a retaliation share its link ("destroyed a rig and raided
   another *in retaliation for* X").
+- **series**: an incident takes the participants of its series where it names none, and an
+  event in retaliation for a series answers each incident.
 - **about**: a statement, accusation, threat or demand is about the events reported inside
   what is said (its clausal complement or its quote); an investigation "*into* B", a speech
   verb "*of*/*about*/*over* B" is about B.
@@ -28,10 +30,11 @@ from spacy.tokens import Doc, Span
 
 from graph.extract.docindex import sentence_of, sentences
 from graph.extract.events import SPEECH_TYPES, EventDraft, mention_index
+from graph.vocab.actor_types import ActorType
 from graph.vocab.event_types import EventType, RelationType
 from graph.vocab.lexicon import relation_cues
 
-__all__ = ["find_relations", "find_quotes"]
+__all__ = ["find_relations", "find_quotes", "infer_from_series"]
 
 SERIES_CUES = frozenset({("starting", "with"), ("beginning", "with"), ("including",)})
 ABOUT_PREPS = frozenset({"into", "of", "about", "over", "on", "regarding", "concerning"})
@@ -195,6 +198,26 @@ def _about_main_event(drafts: list[EventDraft], found, doc: Doc):
     for d in drafts:
         if d.type in SPEECH_TYPES | {EventType.INVESTIGATION} and id(d) not in linked and d.start > main.start:
             yield d, RelationType.ABOUT, main, sentence_of(doc, d.start)
+
+
+def infer_from_series(links) -> list:
+    """What a series implies for its incidents (in place for participants; returns the new links).
+
+    An incident of a series has the series' agents and targets where it names none ("a series of
+    rocket attacks against US targets, starting with the assault on Erbil"), and an event in
+    retaliation for a series answers each of its incidents.
+    """
+    out = []
+    parts = [(s, t) for s, r, t, _ in links if r is RelationType.PART_OF]
+    for part, whole in parts:
+        if not part.agents:
+            part.agents = list(whole.agents)
+        if whole.targets and not any(t.key in {w.key for w in whole.targets} for t in part.targets):
+            part.targets = list(whole.targets) + [t for t in part.targets if t.type is not ActorType.CIVILIANS]
+        for source, relation, target, sent in links:
+            if relation is RelationType.RETALIATION_FOR and target is whole and source is not part:
+                out.append((source, relation, part, sent))
+    return out
 
 
 def find_quotes(sent: Span) -> list[tuple[int, int, str]]:

@@ -54,3 +54,14 @@ def test_relations_coordinated_verbs_share_the_retaliation(extract):
                 "retaliation for the suicide bombing in Pulwama.")
     answered = {r.source for r in x.relations if r.type is RelationType.RETALIATION_FOR}
     assert len(answered) == 2
+
+
+def test_relations_incident_of_a_series_takes_its_targets_and_its_retaliation(extract):
+    x = extract("French jets bombed militant camps in Mali in retaliation for a series of attacks against "
+                "French troops, starting with the ambush near Gao on Monday that killed two soldiers.")
+    part = [r for r in x.relations if r.type is RelationType.PART_OF]
+    assert part, x.relations
+    incident = x.event(part[0].source)
+    assert "FRA" in {x.actor(t).country for t in incident.targets}
+    answered = {r.target for r in x.relations if r.type is RelationType.RETALIATION_FOR}
+    assert incident.id in answered
