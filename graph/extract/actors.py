@@ -130,6 +130,7 @@ def _display_name(c: _Cluster) -> str:
     texts = [m.text for m in c.mentions]
     if any(slug(t) == slug(c.name) for t in texts):
         return c.name
+    texts = [t[4:] if t.lower().startswith("the ") else t for t in texts]  # "The Kremlin" -> "Kremlin"
     counts = {t: texts.count(t) for t in texts if len(t) > 3 or t.isupper()}
     if not counts:
         return c.name

@@ -76,7 +76,7 @@ LIGHT_VERBS = frozenset("carry launch conduct stage mount make issue release hol
 #: verbs under which an event mention is not a report of something that happened
 PREVENTIVE_VERBS = frozenset("deter prevent avoid stop halt threaten plan intend want seek aim prepare "
                              "risk fear try attempt consider call demand urge ask request propose "
-                             "recommend".split())
+                             "recommend decline refuse".split())
 #: promises that are threats only with a word of retaliation ("vowed revenge", not "pledged aid")
 PROMISE_VERBS = frozenset("vow pledge promise".split())
 #: "strike" that is a labour action, not an attack ("a general strike", "went on strike")

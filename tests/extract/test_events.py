@@ -121,3 +121,8 @@ def test_events_every_place_record_belongs_to_an_event(extract):
     x = extract("Analysts in Geneva say attacks are rising. Rebels shelled Kadugli on Monday.")
     used = {p for e in x.events for p in e.places}
     assert {p.id for p in x.places} == used
+
+
+def test_events_declining_or_refusing_is_not_doing(extract):
+    x = extract("The Kremlin declined to comment on Monday. Iran refused to attack the convoy.")
+    assert x.events == ()
