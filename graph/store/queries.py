@@ -9,10 +9,13 @@ parameter::
 
 Types are ``string``, ``date``, ``integer`` and ``iri`` (an absolute IRI or a prefixed name
 such as ``cg:backedBy``). A parameter ``NAME`` is the query variable ``?NAME``; it is bound
-as an RDF term before evaluation (see :mod:`graph.store.backend`). An optional parameter
-always gets its default, so a query never sees it unbound (an ``iri`` parameter defaults to
-the empty string, which equals no IRI); use parameters in the top group of the ``WHERE``
-clause, not inside ``OPTIONAL`` or a sub-query, where a ``VALUES`` row does not reach.
+as an RDF term before evaluation (see :mod:`graph.store.backend`). An optional parameter that
+is not given (or is given its default) is left *unbound*: its default documents what "not
+given" means (``""``: any; ``0001-01-01``/``9999-12-31``: no limit), and the query handles it
+with ``BOUND``. Write a query so that a bound parameter is a term of a triple pattern
+(``?a rdfs:label ?actor``), not only an operand in a ``FILTER``: Oxigraph then starts from the
+index for that term instead of scanning and filtering. Use parameters in the top group of the
+``WHERE`` clause, not inside ``OPTIONAL`` or a sub-query, where a ``VALUES`` row does not reach.
 
 >>> q = named_queries()["timeline"]
 >>> [(p.name, p.type, p.required) for p in q.params]
@@ -203,7 +206,9 @@ def guess_term(value: str) -> Node:
 
 
 def bind_params(query: NamedQuery, values: Mapping[str, str]) -> dict[str, Node]:
-    """Check ``values`` against the query's parameters and turn them into terms, defaults included.
+    """Check ``values`` against the query's parameters and turn the given ones into terms.
+
+    An optional parameter not given, or given its default, is left out (unbound in the query).
 
     A query that declares no parameters takes any, typed by :func:`guess_term`.
 
@@ -228,9 +233,9 @@ def bind_params(query: NamedQuery, values: Mapping[str, str]) -> dict[str, Node]
         elif p.required:
             raise ParameterError(f"{query.name}: missing parameter {p.name} ({p.help}); "
                                  f"give --param {p.name}={p.type.upper()}")
-        else:
-            out[p.name] = to_term(p.default, p.type if p.default else "string", p.name)
-    return out
+    # an optional parameter given its default is the same as not given: unbound
+    return {name: term for name, term in out.items()
+            if (p := query.param(name)).required or term != to_term(p.default, p.type if p.default else "string", name)}
 
 
 def resolve(query: str) -> NamedQuery:
