@@ -12,6 +12,9 @@ Rule classes, each with an example:
   an apposition gives it too ("Barzani, the Prime Minister of the Kurdistan Regional Government").
 - **national offices** with no state written ("President Reagan") take the state the article
   names most often outside objects, leaving out those the holder's own acts are aimed at.
+- **relation nouns**: "X, a faction of Y", "X is an ally of Y", "X, the armed wing of Y" give
+  ``member_of`` / ``allied_with`` / ``backed_by`` / ``opposes``; participles take their other party
+  from "to"/"with" too ("ISIL, which is linked to the Abu Sayyaf Group").
 - **compound modifiers**: "Iran-backed militias" / "militias, backed by Iran" give
   ``backed_by``; "US-led coalition" gives the leader ``member_of`` the coalition;
   "X-allied" gives ``allied_with``; "groups, including A and B" gives A and B ``member_of``
@@ -31,12 +34,20 @@ from graph.vocab.actor_types import ActorType, AffiliationType
 
 __all__ = ["ActorIndex", "extract_actors", "resolve_national_titles"]
 
+#: appositive or predicate nouns that state an affiliation ("X, a faction of Y", "X is an ally of Y")
+RELATION_NOUNS = {"member": AffiliationType.MEMBER_OF, "faction": AffiliationType.MEMBER_OF,
+                  "affiliate": AffiliationType.MEMBER_OF, "wing": AffiliationType.MEMBER_OF,
+                  "branch": AffiliationType.MEMBER_OF, "offshoot": AffiliationType.MEMBER_OF,
+                  "part": AffiliationType.MEMBER_OF, "unit": AffiliationType.MEMBER_OF,
+                  "ally": AffiliationType.ALLIED_WITH, "partner": AffiliationType.ALLIED_WITH,
+                  "proxy": AffiliationType.BACKED_BY, "client": AffiliationType.BACKED_BY,
+                  "enemy": AffiliationType.OPPOSES, "rival": AffiliationType.OPPOSES}
 BACKING = {"backed": AffiliationType.BACKED_BY, "sponsored": AffiliationType.BACKED_BY,
            "supported": AffiliationType.BACKED_BY, "funded": AffiliationType.BACKED_BY,
            "armed": AffiliationType.BACKED_BY, "financed": AffiliationType.BACKED_BY,
            "aligned": AffiliationType.ALLIED_WITH, "allied": AffiliationType.ALLIED_WITH,
            "affiliated": AffiliationType.MEMBER_OF, "linked": AffiliationType.ALLIED_WITH,
-           "led": AffiliationType.MEMBER_OF}
+           "led": AffiliationType.MEMBER_OF, "loyal": AffiliationType.ALLIED_WITH}
 MEMBERSHIP_PREPS = ("including", "such as", "among them")
 
 
@@ -150,7 +161,8 @@ def extract_actors(doc: Doc, article_id: str) -> ActorIndex:
         for i in range(m.start, m.end):
             by_token[i] = m
     index = ActorIndex(doc, article_id, mentions, clusters, [], by_token)
-    index.affiliations = _dedupe(list(_roles(index)) + list(_compound_affiliations(index)))
+    index.affiliations = _dedupe(list(_roles(index)) + list(_compound_affiliations(index))
+                                 + list(_relation_nouns(index)))
     return index
 
 
@@ -449,14 +461,14 @@ def _compound_affiliations(index: ActorIndex):
             hit = index.actor_at(token.i - 2)
             if hit is not None:
                 backers.append(hit)
-        for child in token.children:  # "militias, backed by Iran"
-            if child.dep_ == "agent":
+        for child in token.children:  # "militias, backed by Iran"; "linked to ASG", "loyal to the government"
+            if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ in ("to", "with")):
                 for obj in child.children:
                     if obj.dep_ == "pobj":
                         backers += [index.actor_at(t.i) for t in [obj, *obj.conjuncts] if index.actor_at(t.i)]
         if not backers:
             continue
-        group = _modified_group(index, token)
+        group = _relative_antecedent(index, token) or _modified_group(index, token)
         if group is None:
             continue
         for backer in backers:
@@ -476,6 +488,42 @@ def _compound_affiliations(index: ActorIndex):
                     for backer in backers:
                         yield Affiliation(member.key, kind, backer.key,
                                           evidence=_evidence(index, group.start, member.end))
+
+
+def _relative_antecedent(index: ActorIndex, token) -> ActorMention | None:
+    """"ISIL, which is linked to ASG": the actor a relative clause holding the participle is about."""
+    clause = token
+    for _ in range(3):
+        if clause.dep_ == "relcl":
+            hit = index.actor_at(clause.head.i)
+            return hit if hit is not None and hit.type is not ActorType.PERSON else None
+        if clause.head is clause:
+            return None
+        clause = clause.head
+    return None
+
+
+def _relation_nouns(index: ActorIndex):
+    """"X, a faction of Y", "X is an ally of Y", "X, the armed wing of Y": an affiliation by noun."""
+    doc = index.doc
+    for token in doc:
+        kind = RELATION_NOUNS.get(token.lemma_.lower())
+        if kind is None or token.dep_ not in ("appos", "attr"):
+            continue
+        subject = token.head if token.dep_ == "appos" else next(
+            (c for c in token.head.children if c.dep_ == "nsubj"), None)
+        if subject is None:
+            continue
+        member = index.actor_at(subject.i)
+        other = _of_complement(index, [t for t in token.children if t.lower_ == "of"] or [token])
+        if other is None:
+            for prep in token.children:
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    other = _of_complement(index, [prep])
+        if member is None or other is None or member.key == other.key or member.type is ActorType.PERSON:
+            continue
+        yield Affiliation(member.key, kind, other.key,
+                          evidence=_evidence(index, min(member.start, token.i), max(other.end, token.i + 1)))
 
 
 def _modified_group(index: ActorIndex, token) -> ActorMention | None:

@@ -124,3 +124,17 @@ def test_actors_warship_is_military_not_a_person(extract):
     x = extract("The destroyer USS Mason shot down two drones over the Red Sea, the Pentagon said.")
     ship = [a for a in x.actors if a.name == "USS Mason"]
     assert ship and ship[0].type is ActorType.MILITARY
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("The Islamic State, which is linked to the Abu Sayyaf Group, claimed the bombing in Jolo.",
+     ("Islamic State", "allied_with", "Abu Sayyaf Group")),
+    ("Hayat Tahrir al-Sham, a faction of al-Qaeda, attacked army positions in Idlib on Monday.",
+     ("Hay'at Tahrir al-Sham", "member_of", "al-Qaeda")),
+    ("Hezbollah is an ally of Iran, and it fired rockets at Israel on Sunday.",
+     ("Hezbollah", "allied_with", "Iran")),
+])
+def test_actors_relation_nouns_and_participles_give_affiliations(extract, sentence, expected):
+    x = extract(sentence)
+    found = {(x.actor(a.source).name, a.type.value, x.actor(a.target).name) for a in x.affiliations}
+    assert expected in found
