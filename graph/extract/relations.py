@@ -16,6 +16,8 @@ Rule classes, each with an example:
 - **about**: a statement, accusation, threat or demand is about the events reported inside
   what is said (its clausal complement or its quote); an investigation "*into* B", a speech
   verb "*of*/*about*/*over* B" is about B.
+- **one occurrence per remark**: a remark naming several events is about the main attack if it
+  is among them, else the first named.
 - **reactions**: a statement, accusation, threat, demand or investigation reported after the
   article's main attack (the one reported most often) that names no event is about that attack,
   the attackers' own justifications included.
@@ -101,7 +103,7 @@ def find_relations(doc: Doc, drafts: list[EventDraft]) -> list[tuple[EventDraft,
                 break
     out += _shared_by_coordination(doc, out, at)
     out += _precedence(doc, drafts, at)
-    out += _about_links(doc, drafts, at)
+    out += _one_about(_about_links(doc, drafts, at), drafts)
     out += _about_main_event(drafts, out, doc)
     seen, unique = set(), []
     for s, r, t, ev in out:
@@ -157,6 +159,18 @@ def _precedence(doc: Doc, drafts: list[EventDraft], at: dict[int, EventDraft]):
                 first, second = (outer, inner) if word in BEFORE_WORDS else (inner, outer)
                 out.append((first, RelationType.PRECEDES, second, sentence_of(doc, token.i)))
     return out
+
+
+def _one_about(links, drafts: list[EventDraft]) -> list:
+    """One remark is about one occurrence: the article's main attack if it is among those named,
+    else the first named (a quote that mentions several events is about the one it reacts to)."""
+    main = main_event(drafts)
+    chosen: dict[int, tuple] = {}
+    for link in links:
+        source, _, target, _ = link
+        if id(source) not in chosen or (target is main and chosen[id(source)][2] is not main):
+            chosen[id(source)] = link
+    return list(chosen.values())
 
 
 def _about_links(doc: Doc, drafts: list[EventDraft], at: dict[int, EventDraft]):
