@@ -217,6 +217,13 @@ _RELATION_PROPS = {t.value: CG[t.property_name] for t in (*AffiliationType, *Rel
 _EDGE_PROPS = {"agent": CG.hasAgent, "target": CG.hasTarget, "place": SEM.hasPlace, **_RELATION_PROPS}
 
 
+def _class_of(node: str, kind: str, value: str, classes: dict) -> URIRef:
+    """The ontology class of an actor or event type label; a ValueError names the known ones."""
+    if value not in classes:
+        raise ValueError(f"{node}: unknown {kind} type {value!r}; known: {', '.join(classes)}")
+    return classes[value]
+
+
 def networkx_to_rdf(nxg: nx.MultiDiGraph, identifier: str | URIRef | None = None) -> Graph:
     """Write a multigraph following this module's contract back to RDF under the ontology.
 
@@ -261,9 +268,7 @@ def networkx_to_rdf(nxg: nx.MultiDiGraph, identifier: str | URIRef | None = None
         if kind == "actor":
             g.add((node, RDF.type, SEM.Actor))
             if d.get("type") is not None:
-                if d["type"] not in _ACTOR_CLASSES:
-                    raise ValueError(f"{n}: unknown actor type {d['type']!r}; known: {', '.join(_ACTOR_CLASSES)}")
-                g.add((node, RDF.type, _ACTOR_CLASSES[d["type"]]))
+                g.add((node, RDF.type, _class_of(n, "actor", d["type"], _ACTOR_CLASSES)))
         elif kind == "place":
             g.add((node, RDF.type, SEM.Place))
             if d.get("lat") is not None and d.get("lon") is not None:
@@ -272,9 +277,7 @@ def networkx_to_rdf(nxg: nx.MultiDiGraph, identifier: str | URIRef | None = None
         elif kind == "event":
             g.add((node, RDF.type, SEM.Event))
             if d.get("type") is not None:
-                if d["type"] not in _EVENT_CLASSES:
-                    raise ValueError(f"{n}: unknown event type {d['type']!r}; known: {', '.join(_EVENT_CLASSES)}")
-                g.add((node, RDF.type, _EVENT_CLASSES[d["type"]]))
+                g.add((node, RDF.type, _class_of(n, "event", d["type"], _EVENT_CLASSES)))
             if d.get("subtype"):
                 g.add((node, RDF.type, CG[EventSubtype(d["subtype"]).value]))
             if d.get("date"):

@@ -46,8 +46,8 @@ def test_speech_claim_of_responsibility_names_the_attacker(extract):
     x = extract("A car bomb exploded at a market in Mogadishu on Saturday, killing 12 people. "
                 "Al-Shabaab claimed responsibility for the attack.")
     attack = next(e for e in x.events if e.type is EventType.ATTACK)
-    assert {x.actor(a).name for a in attack.agents} == {"al-Shabaab"} or \
-        "shabaab" in " ".join(x.actor(a).name.lower() for a in attack.agents)
+    names = [x.actor(a).name.lower() for a in attack.agents]
+    assert len(names) == 1 and "shabaab" in names[0]
 
 
 def test_speech_spokesperson_for_a_leader_speaks_for_him(extract):
