@@ -16,6 +16,7 @@ import os
 from typing import Iterable, Iterator
 
 from graph.fileio import atomic_write_lines
+from graph.rdf.iris import article_iri, child
 from graph.records import Extraction
 
 __all__ = ["event_rows", "actor_rows", "write_jsonl", "dumps_line"]
@@ -24,12 +25,19 @@ __all__ = ["event_rows", "actor_rows", "write_jsonl", "dumps_line"]
 def _actor_ref(x: Extraction, actor_id: str) -> dict:
     a = x.actor(actor_id)
     if a is None:
-        return {"name": actor_id, "type": None, "country": None}
-    return {"name": a.name, "type": a.type.value, "country": a.country}
+        return {"id": actor_id, "name": actor_id, "type": None, "country": None}
+    return {"id": a.id, "name": a.name, "type": a.type.value, "country": a.country}
 
 
 def event_rows(x: Extraction) -> Iterator[dict]:
-    """The ``events.jsonl`` rows of one extraction."""
+    """The ``events.jsonl`` rows of one extraction.
+
+    Besides the scored fields, a row names its article's publication date and outlet, its
+    agents' and targets' article-local ids, and the IRIs of the event and its places in the
+    RDF graph, so that cross-article resolution (:func:`graph.resolve.resolve_rows`) needs
+    nothing but the rows.
+    """
+    article = article_iri(x.article.id, x.article.text)
     sentences = {s.index: s.text for s in x.sentences}
     relations: dict[str, list[dict]] = {}
     for r in x.relations:
@@ -39,7 +47,8 @@ def event_rows(x: Extraction) -> Iterator[dict]:
         for pid in e.places:
             p = x.place(pid)
             if p is not None:
-                places.append({"name": p.name, "country": p.country, "lat": p.lat, "lon": p.lon})
+                places.append({"name": p.name, "country": p.country, "lat": p.lat, "lon": p.lon,
+                               "iri": str(child(article, "place", p.id))})
         evidence = []
         for m in e.mentions:
             text = sentences.get(m.sentence, m.text).strip()
@@ -48,6 +57,9 @@ def event_rows(x: Extraction) -> Iterator[dict]:
         yield {
             "article": x.article.id,
             "id": e.id,
+            "iri": str(child(article, "event", e.id)),
+            "published": x.article.published.isoformat() if x.article.published else None,
+            "outlet": x.article.outlet,
             "type": e.type.value,
             "subtype": e.subtype.value if e.subtype else None,
             "cameo": e.cameo,
@@ -65,7 +77,8 @@ def event_rows(x: Extraction) -> Iterator[dict]:
 
 
 def actor_rows(x: Extraction) -> Iterator[dict]:
-    """The ``actors.jsonl`` rows of one extraction."""
+    """The ``actors.jsonl`` rows of one extraction (with the IRI of each actor in the RDF graph)."""
+    article = article_iri(x.article.id, x.article.text)
     for a in x.actors:
         affiliations = []
         for af in x.affiliations:
@@ -79,6 +92,7 @@ def actor_rows(x: Extraction) -> Iterator[dict]:
         yield {
             "article": x.article.id,
             "id": a.id,
+            "iri": str(child(article, "actor", a.id)),
             "name": a.name,
             "aliases": list(a.aliases),
             "type": a.type.value,

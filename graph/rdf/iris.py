@@ -24,6 +24,12 @@ The scheme, under ``https://w3id.org/conflict-graph/id/``::
     software/<slug(name)>/<slug(version)>
     model/<slug(name)>/<slug(version)>
     outlet/<slug(name)>
+    resolution/graph                                        the named graph of cross-article resolution
+    resolution/run/<sha256(software version started)[:16]> a resolution run
+    resolution/entity/<slug(key)>                           a canonical actor (key: wd:Q794, person:john kirby...)
+    resolution/occurrence/<slug(article)>/<slug(event)>     an occurrence, named after its first report
+    <occurrence>/killed|injured                             a casualty figure's range across the reports
+    <occurrence>/link/<sha256(a b)[:12]>                    one merge decision with its evidence
 
 The article IRI includes a hash of the id *and* the text: two different texts that share
 an id (a re-fetched, edited article; two feeds reusing ids) get different IRIs and do not
@@ -58,6 +64,10 @@ __all__ = [
     "software_iri",
     "model_iri",
     "outlet_iri",
+    "RESOLUTION_GRAPH",
+    "resolution_run_iri",
+    "entity_iri",
+    "occurrence_iri",
     "is_safe_iri",
 ]
 
@@ -208,6 +218,39 @@ def outlet_iri(name: str) -> URIRef:
     'https://w3id.org/conflict-graph/id/outlet/reuters'
     """
     return URIRef(f"{BASE}outlet/{slug(name)}")
+
+
+#: the named graph holding canonical entities and occurrences across articles
+RESOLUTION_GRAPH = URIRef(f"{BASE}resolution/graph")
+
+
+def resolution_run_iri(software: str, version: str, started: str) -> URIRef:
+    """The IRI of a resolution run.
+
+    >>> str(resolution_run_iri("cg", "0.1.0", "2024-01-01T00:00:00")).startswith(BASE + "resolution/run/")
+    True
+    """
+    return URIRef(f"{BASE}resolution/run/{short_hash(software, version, started, length=16)}")
+
+
+def entity_iri(key: str) -> URIRef:
+    """The IRI of a canonical actor, from its resolution key.
+
+    >>> str(entity_iri("wd:Q794")).startswith(BASE + "resolution/entity/wd-q794-")
+    True
+    >>> is_safe_iri(str(entity_iri('name:armed_group:-:"<b>"')))
+    True
+    """
+    return URIRef(f"{BASE}resolution/entity/{slug(key)}")
+
+
+def occurrence_iri(article_id: str, event_id: str) -> URIRef:
+    """The IRI of an occurrence, from the article and event id of its first report.
+
+    >>> str(occurrence_iri("a1", "e1"))
+    'https://w3id.org/conflict-graph/id/resolution/occurrence/a1/e1'
+    """
+    return URIRef(f"{BASE}resolution/occurrence/{slug(article_id)}/{slug(event_id)}")
 
 
 def is_safe_iri(iri: str) -> bool:

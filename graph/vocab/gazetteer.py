@@ -51,6 +51,7 @@ __all__ = [
     "country_name",
     "country_entry",
     "generic_body",
+    "is_generic_body",
     "phrases",
     "titles",
     "match_title",
@@ -670,3 +671,16 @@ def split_titled_name(words: Sequence[str]) -> TitledName:
     elif before and before[-1].translate(_APOSTROPHES).endswith(("'s", "'S")):
         before[-1] = before[-1][:-2]
     return TitledName(tuple(before), m, tuple(words[m.end:]))
+
+
+def is_generic_body(surface: str) -> bool:
+    """Whether a surface is only the name of a generic body ("Navy", "the Parliament"), no country.
+
+    The bodies are those of ``gazetteers/generic_bodies.tsv``: with a country they name one body
+    ("the Iraqi parliament", see :func:`generic_body`); alone they could be any country's.
+
+    >>> is_generic_body("the Navy"), is_generic_body("Parliament"), is_generic_body("Kurdistan Regional Government")
+    (True, True, False)
+    """
+    key = loose_key(surface)
+    return any(key == body for body, _, _ in _generic_bodies())

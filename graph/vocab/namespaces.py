@@ -82,6 +82,7 @@ class CG(DefinedNamespace):
     Detention: URIRef  # owl:Class: detention
     DroneStrike: URIRef  # owl:Class: drone strike
     EconomicSanction: URIRef  # owl:Class: economic sanction
+    Entity: URIRef  # owl:Class: canonical actor
     Expulsion: URIRef  # owl:Class: expulsion
     ExtractionRun: URIRef  # owl:Class: extraction run
     Government: URIRef  # owl:Class: government
@@ -92,17 +93,20 @@ class CG(DefinedNamespace):
     Media: URIRef  # owl:Class: media
     Meeting: URIRef  # owl:Class: meeting
     Mention: URIRef  # owl:Class: mention
+    MergeLink: URIRef  # owl:Class: merge decision
     Military: URIRef  # owl:Class: military
     MilitaryAid: URIRef  # owl:Class: military aid
     MissileAttack: URIRef  # owl:Class: missile attack
     Mobilization: URIRef  # owl:Class: mobilization
     Model: URIRef  # owl:Class: NLP model
+    Occurrence: URIRef  # owl:Class: occurrence
     Organization: URIRef  # owl:Class: organization
     Person: URIRef  # owl:Class: person
     PhoneCall: URIRef  # owl:Class: phone call
     Protest: URIRef  # owl:Class: protest
     Raid: URIRef  # owl:Class: raid
     Release: URIRef  # owl:Class: release
+    ResolutionRun: URIRef  # owl:Class: resolution run
     Riot: URIRef  # owl:Class: riot
     RocketAttack: URIRef  # owl:Class: rocket attack
     Sanction: URIRef  # owl:Class: sanction
@@ -122,30 +126,45 @@ class CG(DefinedNamespace):
     VowOfRetaliation: URIRef  # owl:Class: vow of retaliation
     Weapon: URIRef  # owl:Class: weapon
     about: URIRef  # owl:ObjectProperty: about
+    actorType: URIRef  # owl:ObjectProperty: actor type
     alliedWith: URIRef  # owl:ObjectProperty: allied with
+    articleActor: URIRef  # owl:ObjectProperty: article actor
     backedBy: URIRef  # owl:ObjectProperty: backed by
     cameo: URIRef  # owl:ObjectProperty: CAMEO concept
     cameoCode: URIRef  # owl:AnnotationProperty: CAMEO code
+    canonicalEntity: URIRef  # owl:ObjectProperty: canonical entity
     causes: URIRef  # owl:ObjectProperty: causes
     claimant: URIRef  # owl:ObjectProperty: claimant
     confidence: URIRef  # owl:DatatypeProperty: confidence
     countryCode: URIRef  # owl:DatatypeProperty: country code
     dateMention: URIRef  # owl:ObjectProperty: date mention
+    firstReported: URIRef  # owl:DatatypeProperty: first reported
     hasAgent: URIRef  # owl:ObjectProperty: has agent
     hasMention: URIRef  # owl:ObjectProperty: has mention
     hasTarget: URIRef  # owl:ObjectProperty: has target
     inSentence: URIRef  # owl:ObjectProperty: in sentence
     injured: URIRef  # owl:DatatypeProperty: injured
+    injuredRange: URIRef  # owl:ObjectProperty: injured range
     killed: URIRef  # owl:DatatypeProperty: killed
+    killedRange: URIRef  # owl:ObjectProperty: killed range
+    linkedEvent: URIRef  # owl:ObjectProperty: linked event
     memberOf: URIRef  # owl:ObjectProperty: member of
+    mergeLink: URIRef  # owl:ObjectProperty: merge link
     negated: URIRef  # owl:DatatypeProperty: negated
+    occurrenceAgent: URIRef  # owl:ObjectProperty: occurrence agent
+    occurrencePlace: URIRef  # owl:ObjectProperty: occurrence place
+    occurrenceTarget: URIRef  # owl:ObjectProperty: occurrence target
     opposes: URIRef  # owl:ObjectProperty: opposes
     partOf: URIRef  # owl:ObjectProperty: part of
     precedes: URIRef  # owl:ObjectProperty: precedes
     quote: URIRef  # owl:ObjectProperty: quote
+    reason: URIRef  # owl:DatatypeProperty: reason
     retaliationFor: URIRef  # owl:ObjectProperty: retaliation for
     roleIn: URIRef  # owl:ObjectProperty: role in
+    score: URIRef  # owl:DatatypeProperty: score
     sentenceIndex: URIRef  # owl:DatatypeProperty: sentence index
+    sourceCount: URIRef  # owl:DatatypeProperty: source count
+    sourceEvent: URIRef  # owl:ObjectProperty: source event
     statementEvent: URIRef  # owl:ObjectProperty: statement event
     trigger: URIRef  # owl:ObjectProperty: trigger
     usedWeapon: URIRef  # owl:ObjectProperty: used weapon
@@ -172,6 +191,9 @@ class SEM(DefinedNamespace):
     hasTimeStamp: URIRef
     hasBeginTimeStamp: URIRef
     hasEndTimeStamp: URIRef
+    hasEarliestBeginTimeStamp: URIRef
+    hasLatestEndTimeStamp: URIRef
+    actorType: URIRef
     roleType: URIRef
     eventType: URIRef
     subEventOf: URIRef

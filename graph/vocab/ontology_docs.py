@@ -380,6 +380,9 @@ class SEM(DefinedNamespace):
     hasTimeStamp: URIRef
     hasBeginTimeStamp: URIRef
     hasEndTimeStamp: URIRef
+    hasEarliestBeginTimeStamp: URIRef
+    hasLatestEndTimeStamp: URIRef
+    actorType: URIRef
     roleType: URIRef
     eventType: URIRef
     subEventOf: URIRef
