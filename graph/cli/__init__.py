@@ -25,6 +25,7 @@ COMMANDS = {
     "evaluate": "graph.cli.evaluate",
     "viz": "graph.cli.viz",
     "load": "graph.cli.load",
+    "resolve": "graph.cli.resolve",
     "query": "graph.cli.query",
     "analyze": "graph.cli.analyze",
 }

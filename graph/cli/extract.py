@@ -26,6 +26,7 @@ class ExtractSummary:
     affiliations: int = 0
     relations: int = 0
     triples: int = 0
+    occurrences: int = 0  # occurrences that several articles report (cross-article resolution)
     files: dict[str, str] = field(default_factory=dict)
     errors: list[Exception] = field(default_factory=list, repr=False)  # the InputErrors behind ``failed``
 
@@ -33,6 +34,8 @@ class ExtractSummary:
         out = [f"articles: {self.articles} extracted, {len(self.failed)} failed",
                f"actors: {self.actors}  events: {self.events}  affiliations: {self.affiliations}  "
                f"event relations: {self.relations}  triples: {self.triples}"]
+        if "resolution" in self.files:
+            out.append(f"occurrences reported by several articles: {self.occurrences}")
         out += [f"{kind}: {path}" for kind, path in self.files.items()]
         return out
 
@@ -94,6 +97,9 @@ def add_parser(sub, name: str, epilog: str) -> None:
                         "warning: the extractors are English-only; repeatable (default: only en)")
     p.add_argument("--no-html", action="store_true", help="do not write graph.html")
     p.add_argument("--validate", action="store_true", help="check the graph against the SHACL shapes")
+    p.add_argument("--no-resolve", action="store_true",
+                   help="skip cross-article resolution (no occurrence/entity in the JSON Lines, no "
+                        "resolution.ttl; with --store, the store's resolution graph is not updated)")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary")
     from graph.cli.load import add_store_options
 
@@ -111,8 +117,9 @@ def run(args) -> int:
     summary = extract_to(args.inputs, Path(args.output), fmt=args.format, published=args.published,
                          model=args.model, html=not args.no_html, validate=args.validate,
                          progress=not args.quiet, max_bytes=args.max_bytes or DEFAULT_MAX_BYTES,
-                         languages=("en", *args.allow_language), max_chars=args.max_chars)
-    load_extract_output(store, summary)
+                         languages=("en", *args.allow_language), max_chars=args.max_chars,
+                         resolve=not args.no_resolve)
+    load_extract_output(store, summary, resolve=not args.no_resolve)
     if summary.articles == 0 and len(summary.failed) == 1 and not is_batch(args.inputs):
         failure = summary.failed[0]  # one input, one line: "error: PATH: problem"
         error = summary.errors[0] if summary.errors else None
@@ -136,7 +143,7 @@ def run(args) -> int:
 def extract_to(inputs, outdir: Path, *, fmt: str = "turtle", published: date | None = None,
                model: str | None = None, html: bool = True, validate: bool = False,
                progress: bool = True, stdin=None, max_bytes: int | None = None,
-               languages=("en",), max_chars: int | None = None) -> ExtractSummary:
+               languages=("en",), max_chars: int | None = None, resolve: bool = True) -> ExtractSummary:
     """Extract every readable article of ``inputs`` and write the output files into ``outdir``.
 
     Bad articles are skipped and listed in the summary and, when ``inputs`` are a batch (see
@@ -146,6 +153,9 @@ def extract_to(inputs, outdir: Path, *, fmt: str = "turtle", published: date | N
     created when there is something to write: a single input that fails leaves nothing behind.
     Texts longer than ``max_chars`` (default :data:`graph.ingest.DEFAULT_MAX_CHARS`) are refused;
     long texts under it are parsed in paragraph chunks (:func:`graph.nlp.parse_stream`).
+    For a batch with ``resolve``, cross-article resolution runs last
+    (:func:`graph.resolve.output.resolve_output`): ``occurrence`` and ``entity`` in the JSON Lines,
+    and ``OUTDIR/resolution.<ext>``.
     """
     from tqdm import tqdm
 
@@ -231,6 +241,11 @@ def extract_to(inputs, outdir: Path, *, fmt: str = "turtle", published: date | N
     write_jsonl((row for x in extractions for row in actor_rows(x)), outdir / "actors.jsonl")
     summary.files["events"] = str(outdir / "events.jsonl")
     summary.files["actors"] = str(outdir / "actors.jsonl")
+    if resolve and batch:  # cross-article resolution of the batch (graph.resolve): occurrence, entity, resolution.<ext>
+        from graph.resolve.output import resolve_output
+
+        summary.occurrences = len(resolve_output(outdir, fmt).merged)
+        summary.files["resolution"] = str(outdir / f"resolution{FORMATS[fmt]}")
     if html:
         from graph.analysis.convert import rdf_to_networkx
         from graph.viz import write_html

@@ -36,10 +36,14 @@ def add_parser(sub, name: str, epilog: str) -> None:
                        description="Load `extract` output folders or RDF files (.nq, .trig, .jsonld keep graph "
                                    "names; .ttl, .nt triples are given back to their articles) into the store. "
                                    "An article already in the store is replaced, nothing else changes. Every file "
-                                   "is checked before anything is written.",
+                                   "is checked before anything is written. Then cross-article resolution updates "
+                                   "the resolution graph for the articles loaded (see `resolve`).",
                        epilog=epilog)
     p.add_argument("inputs", nargs="+", metavar="OUTDIR|FILE", help="extract output folder, folder of RDF files, or file")
     add_store_options(p)
+    p.add_argument("--no-resolve", action="store_true",
+                   help="do not update the cross-article resolution graph for the articles loaded "
+                        "(python -m graph resolve does it later for the whole store)")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary")
     p.add_argument("--debug", action="store_true", help="show tracebacks")
 
@@ -48,7 +52,7 @@ def run(args) -> int:
     from graph.store import load_files
 
     with open_from_args(args, create=True) as store:
-        summary = load_files(store, args.inputs, progress=not args.quiet)
+        summary = load_files(store, args.inputs, progress=not args.quiet, resolve=not args.no_resolve)
     if not args.quiet:
         print("\n".join(summary.lines()))
     return 0
@@ -61,13 +65,16 @@ def open_for_extract(args):
     return open_from_args(args, create=True)
 
 
-def load_extract_output(store, summary) -> None:
-    """Load the graph file an ``extract`` run wrote into ``store`` (its articles replace their old graphs)."""
+def load_extract_output(store, summary, *, resolve: bool = True) -> None:
+    """Load the graph file an ``extract`` run wrote into ``store`` (its articles replace their old graphs).
+
+    With ``resolve``, the store's resolution graph is updated for those articles.
+    """
     from graph.store import load_files
 
     if store is None:
         return
     with store:
         if "graph" in summary.files:
-            loaded = load_files(store, [summary.files["graph"]])
+            loaded = load_files(store, [summary.files["graph"]], resolve=resolve)
             summary.files["store"] = f"{store.location} ({loaded.graphs} article graphs, {loaded.triples} triples)"

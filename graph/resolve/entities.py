@@ -166,7 +166,7 @@ def resolve_actors(actors: Iterable[ActorRef], known: Iterable[Entity] = ()) -> 
     (True, 'acronym', 'local:c#m')
     """
     known = {e.key: e for e in known}
-    items = [_primary(ref) for ref in actors]
+    items = [_primary(ref) for ref in sorted(actors, key=lambda a: a.key)]  # independent of the input's order
     uf = UnionFind()
     via: dict[int, str] = {}  # index of an actor -> how a redirect joined it
 
@@ -248,10 +248,14 @@ def resolve_actors(actors: Iterable[ActorRef], known: Iterable[Entity] = ()) -> 
                 uf.union(target, own)
                 via[i] = how
 
-    # representatives: the strongest key of each group
+    # representatives: the strongest key of each group (known keys count, so that a group keeps
+    # the key it has in the store)
     members: dict[str, list[str]] = defaultdict(list)
     for it in items:
         members[group_of(it.key)].append(it.key)
+    for key in known:
+        if key in uf.parents and group_of(key) in members:
+            members[group_of(key)].append(key)
     best = {root: min(keys, key=lambda k: (_RANK[k.split(":", 1)[0]], -len(k), k)) for root, keys in members.items()}
 
     grouped: dict[str, list[tuple[int, _Actor]]] = defaultdict(list)

@@ -40,6 +40,13 @@ def _day(value) -> date | None:
     return date.fromisoformat(str(value)[:10])
 
 
+def _day_or_none(value) -> date | None:
+    try:
+        return _day(value)
+    except (TypeError, ValueError):
+        return None
+
+
 def _int(value) -> int | None:
     if value is None or isinstance(value, bool):
         return None
@@ -72,8 +79,9 @@ def _text(value) -> str | None:
 def refs_from_rows(event_rows: Iterable[dict], actor_rows: Iterable[dict]) -> tuple[list[EventRef], list[ActorRef]]:
     """Events and actors of ``events.jsonl`` and ``actors.jsonl`` rows as resolution inputs.
 
-    An event's agent or target that no actor row of its article names becomes an actor of its
-    own (name, type and country as the event row gives them).
+    Each iterable is read once, row by row (a file can be streamed). An event's agent or target
+    that no actor row of its article names becomes an actor of its own (name, type and country
+    as the event row gives them).
 
     Args:
         event_rows: ``events.jsonl`` rows, several articles mixed.
@@ -84,38 +92,27 @@ def refs_from_rows(event_rows: Iterable[dict], actor_rows: Iterable[dict]) -> tu
     """
     actors: dict[str, ActorRef] = {}
     by_name: dict[tuple[str, str], str] = {}
-    pending = []
     for row in actor_rows:
-        article, actor_id, name = _text(row.get("article")), _text(row.get("id")), _text(row.get("name"))
+        article, name = _text(row.get("article")), _text(row.get("name"))
         if article is None or name is None:
             log.warning("actor row without article or name skipped: %.80r", row)
             continue
-        actor_id = actor_id or name
-        pending.append((article, actor_id, name, row))
-    published: dict[str, date | None] = {}
-    events: list[EventRef] = []
-    rows = list(event_rows)
-    for row in rows:
-        if row.get("article") is not None and row.get("published"):
-            try:
-                published.setdefault(str(row["article"]), _day(row["published"]))
-            except ValueError:
-                pass
-    for article, actor_id, name, row in pending:
+        actor_id = _text(row.get("id")) or name
         aliases = tuple(str(a) for a in row.get("aliases") or () if a)
-        actors[f"{article}#{actor_id}"] = ActorRef(
-            article, actor_id, name, _actor_type(row.get("type")), _text(row.get("country")), aliases,
-            _text(row.get("wikidata")), _text(row.get("iri")), published.get(article))
+        actors[f"{article}#{actor_id}"] = ActorRef(article, actor_id, name, _actor_type(row.get("type")),
+                                                   _text(row.get("country")), aliases, _text(row.get("wikidata")),
+                                                   _text(row.get("iri")))
         by_name.setdefault((article, name), actor_id)
-    for row in rows:
+    events: list[EventRef] = []
+    for row in event_rows:
         try:
-            events.append(_event(row, actors, by_name, published))
+            events.append(_event(row, actors, by_name))
         except (KeyError, ValueError, TypeError) as err:
             log.warning("event row skipped (%s): %.120r", err, row)
     return events, list(actors.values())
 
 
-def _event(row: dict, actors: dict, by_name: dict, published: dict) -> EventRef:
+def _event(row: dict, actors: dict, by_name: dict) -> EventRef:
     article, event_id = str(row["article"]), str(row["id"])
     roles = []
     for role in ("agents", "targets"):
@@ -128,8 +125,7 @@ def _event(row: dict, actors: dict, by_name: dict, published: dict) -> EventRef:
                 continue
             if f"{article}#{actor_id}" not in actors:
                 actors[f"{article}#{actor_id}"] = ActorRef(article, actor_id, name or actor_id,
-                                                           _actor_type(ref.get("type")), _text(ref.get("country")),
-                                                           published=published.get(article))
+                                                           _actor_type(ref.get("type")), _text(ref.get("country")))
             ids.append(actor_id)
         roles.append(tuple(dict.fromkeys(ids)))
     places = tuple(PlaceRef(str(p["name"]), _text(p.get("country")), _float(p.get("lat")), _float(p.get("lon")),
@@ -146,7 +142,7 @@ def _event(row: dict, actors: dict, by_name: dict, published: dict) -> EventRef:
     return EventRef(
         article=article, id=event_id, type=EventType(row["type"]),
         subtype=_SUBTYPES.get(str(subtype).casefold()) if subtype else None,
-        date=_day(row.get("date")), published=published.get(article), outlet=_text(row.get("outlet")),
+        date=_day(row.get("date")), published=_day_or_none(row.get("published")), outlet=_text(row.get("outlet")),
         agents=roles[0], targets=roles[1], places=places, killed=_int(row.get("killed")),
         injured=_int(row.get("injured")), weapons=tuple(str(w) for w in row.get("weapons") or ()),
         relations=tuple(relations), evidence=str(evidence[0]) if evidence else None, iri=_text(row.get("iri")))
@@ -165,7 +161,7 @@ def refs_from_extraction(x: Extraction) -> tuple[list[EventRef], list[ActorRef]]
     article = article_iri(x.article.id, x.article.text)
     a = x.article
     actors = [ActorRef(a.id, act.id, act.name, act.type, act.country, act.aliases, act.wikidata,
-                       str(child(article, "actor", act.id)), a.published) for act in x.actors]
+                       str(child(article, "actor", act.id))) for act in x.actors]
     sentences = {s.index: s.text for s in x.sentences}
     relations: dict[str, list] = {}
     for r in x.relations:

@@ -414,7 +414,7 @@ def resolve_events(events: Iterable[EventRef], table: EntityTable, rules: Rules 
         Every occurrence, single-source ones included, in the order of their first reports.
     """
     rules = rules or Rules()
-    events = list(events)
+    events = sorted(events, key=lambda e: e.key)  # the result does not depend on the input's order
     views = _views(events, table, rules)
     pairs = _candidates(views, rules)
     edges, compared, best = _edges(views, table, rules, pairs)

@@ -37,9 +37,7 @@ __all__ = ["ActorRef", "PlaceRef", "EventRef", "EntityLink", "Entity", "FigureRa
 class ActorRef:
     """An actor of one article: ``id`` is its article-local id (``Actor.id``).
 
-    ``iri`` is the per-article actor node when known (the store and ``extract`` know it);
-    ``published`` the article's publication date (person surnames resolve only to full names
-    seen within a year of it).
+    ``iri`` is the per-article actor node when known (the store and ``extract`` know it).
 
     >>> ActorRef("a1", "kirby", "Kirby", ActorType.PERSON).key
     'a1#kirby'
@@ -53,7 +51,6 @@ class ActorRef:
     aliases: tuple[str, ...] = ()
     wikidata: str | None = None
     iri: str | None = None
-    published: date | None = None
 
     @property
     def key(self) -> str:

@@ -8,7 +8,9 @@ article whose triples reach it; anything else stays in the default graph.
 
 Loading is two passes: every file is parsed first, so that a malformed file stops the load
 before anything changes; then the graphs the files name are emptied and the files loaded
-(embedded: Oxigraph's bulk loader).
+(embedded: Oxigraph's bulk loader). Last, cross-article resolution updates the resolution graph
+for the articles loaded (:func:`graph.store.resolution.resolve_store`, incremental), unless
+``resolve=False``.
 
 >>> q = lambda s, o: ox.Quad(ox.NamedNode(s), ox.NamedNode("http://e/p"), ox.NamedNode(o))
 >>> art = BASE + "article/a1"
@@ -30,6 +32,7 @@ import pyoxigraph as ox
 from graph.rdf.iris import BASE
 from graph.store.backend import ConflictStore
 from graph.store.errors import LoadError, StoreError
+from graph.store.resolution import StoreResolution, resolve_store
 
 __all__ = ["FORMATS", "LoadSummary", "input_files", "assign_graphs", "load_files", "load_dataset",
            "materialise_dates", "materialise_sparql", "EFFECTIVE_DATE"]
@@ -80,6 +83,7 @@ class LoadSummary:
     triples: int = 0
     seconds: float = 0.0
     store: str = ""
+    resolution: StoreResolution | None = None
 
     @property
     def rate(self) -> float:
@@ -91,7 +95,7 @@ class LoadSummary:
         return [f"files: {len(self.files)}",
                 f"graphs: {self.graphs} replaced  triples: {self.triples}",
                 f"time: {self.seconds:.2f} s ({self.rate:,.0f} triples/s)",
-                f"store: {self.store}"]
+                f"store: {self.store}", *(self.resolution.lines() if self.resolution else ())]
 
 
 def input_files(inputs: Iterable[str | Path]) -> list[Path]:
@@ -210,13 +214,16 @@ def _split(scan: _Scan) -> list[ox.Quad]:
     return quads
 
 
-def load_files(store: ConflictStore, inputs: Iterable[str | Path], *, progress: bool = False) -> LoadSummary:
+def load_files(store: ConflictStore, inputs: Iterable[str | Path], *, progress: bool = False,
+               resolve: bool = True) -> LoadSummary:
     """Load RDF files into ``store``, replacing the article graphs they hold.
 
     Args:
         store: an open store.
         inputs: ``extract`` output folders, folders of RDF files, or RDF files.
         progress: show a progress bar on stderr.
+        resolve: update the resolution graph for the articles loaded (not counted in the load's
+            time and triples; its own are in ``summary.resolution``).
 
     Returns:
         A :class:`LoadSummary`.
@@ -246,9 +253,11 @@ def load_files(store: ConflictStore, inputs: Iterable[str | Path], *, progress: 
         else:
             triples += _insert(store, ox.parse(path=str(scan.path), format=scan.format))
     materialise_dates(store, sorted(n.value for n in names))
+    seconds = time.perf_counter() - started
+    resolution = resolve_store(store, sorted(n.value for n in names), progress=progress) if resolve else None
     if store.kind == "embedded":
         store.oxigraph.flush()
-    return LoadSummary([str(p) for p in files], len(names), triples, time.perf_counter() - started, store.location)
+    return LoadSummary([str(p) for p in files], len(names), triples, seconds, store.location, resolution)
 
 
 def materialise_sparql(graphs: Iterable[str] | None = None) -> str:
@@ -282,8 +291,10 @@ def _insert(store: ConflictStore, quads: Iterable[ox.Quad]) -> int:
     return store.replace_quads(quads, clear=False)
 
 
-def load_dataset(store: ConflictStore, dataset) -> LoadSummary:
+def load_dataset(store: ConflictStore, dataset, *, resolve: bool = True) -> LoadSummary:
     """Write an rdflib dataset's named graphs (``to_dataset`` output) into ``store``, replacing them.
+
+    With ``resolve``, the resolution graph is updated for the articles written (as :func:`load_files`).
 
     >>> from graph.records import Article, Extraction
     >>> from graph.rdf import to_dataset
@@ -296,9 +307,11 @@ def load_dataset(store: ConflictStore, dataset) -> LoadSummary:
     graphs = [g for g in dataset.graphs() if len(g) and not _is_default(g)]
     triples = store.replace_graphs(graphs)
     materialise_dates(store, [str(g.identifier) for g in graphs])
+    seconds = time.perf_counter() - started
+    resolution = resolve_store(store, [str(g.identifier) for g in graphs]) if resolve else None
     if store.kind == "embedded":
         store.oxigraph.flush()
-    return LoadSummary([], len(graphs), triples, time.perf_counter() - started, store.location)
+    return LoadSummary([], len(graphs), triples, seconds, store.location, resolution)
 
 
 def _is_default(g) -> bool:

@@ -46,11 +46,11 @@ def test_query_cli_list_names_every_query_and_parameter(capsys):
     assert main(["query", "--list"]) == 0
     out = capsys.readouterr().out
     for name in ("attacks", "retaliation-chains", "backers", "roles", "claims", "events", "timeline",
-                 "casualties", "provenance"):
+                 "casualties", "provenance", "occurrences"):
         assert f"\n{name}" in "\n" + out
     assert "--param actor=STRING  (required)" in out
     assert main(["query", "--list", "-f", "json"]) == 0
-    assert len(json.loads(capsys.readouterr().out)) == 9
+    assert len(json.loads(capsys.readouterr().out)) == 10
 
 
 @pytest.mark.parametrize("argv,message", [

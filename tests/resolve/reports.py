@@ -17,10 +17,10 @@ US = ("us", "United States", T.STATE, "USA")
 KH = ("kh", "Kataib Hezbollah", T.ARMED_GROUP, "IRQ")
 
 
-def actor(article: str, spec: tuple, aliases=(), wikidata=None, published=None) -> ActorRef:
+def actor(article: str, spec: tuple, aliases=(), wikidata=None) -> ActorRef:
     actor_id, name, kind, country = spec
     return ActorRef(article, actor_id, name, kind, country, tuple(aliases), wikidata,
-                    f"http://example.org/{article}/actor/{actor_id}", published)
+                    f"http://example.org/{article}/actor/{actor_id}")
 
 
 def event(article: str, event_id: str, kind: E, **kw) -> EventRef:

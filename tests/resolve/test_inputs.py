@@ -12,7 +12,8 @@ from graph.vocab.event_types import EventSubtype as S
 from graph.vocab.event_types import EventType as E
 
 
-def strike(aid: str, text: str, killed: int, published: date, outlet: str, us_name: str) -> Extraction:
+def strike(aid: str, text: str, killed: int, published: date, outlet: str, us_name: str,
+           when: date = date(2021, 2, 25)) -> Extraction:
     """One article: "<us_name> struck Kataib Hezbollah in Abu Kamal, killing N" (hand-built records)."""
     m = lambda word: Mention(aid, text.index(word), text.index(word) + len(word), word, 0)  # noqa: E731
     return Extraction(
@@ -22,7 +23,7 @@ def strike(aid: str, text: str, killed: int, published: date, outlet: str, us_na
                 Actor("kh", "Kataib Hezbollah", T.ARMED_GROUP, "IRQ", mentions=(m("Kataib Hezbollah"),))),
         places=(Place("ak", "Abu Kamal", "SYR", 34.45, 40.92, mentions=(m("Abu Kamal"),)),),
         events=(Event("e1", E.ATTACK, m("struck"), subtype=S.AIRSTRIKE, agents=("us",), targets=("kh",),
-                      places=("ak",), date=date(2021, 2, 25), killed=killed, mentions=(m("struck"),)),))
+                      places=("ak",), date=when, killed=killed, mentions=(m("struck"),)),))
 
 
 def corpus() -> list[Extraction]:

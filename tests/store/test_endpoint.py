@@ -14,7 +14,8 @@ PARAMS = {"timeline": {"actor": "Xland Army"}, "attacks": {"since": "2024-03-05"
           "roles": {"person": "Roe"}}
 
 
-@pytest.mark.parametrize("name", sorted(set(named_queries()) - {"provenance"}))
+@pytest.mark.parametrize("name", sorted(set(named_queries()) - {"provenance", "occurrences"}))  # occurrences:
+# tests/store/test_resolution.py, on articles that report one occurrence
 def test_endpoint_answers_every_named_query_as_embedded_does(endpoint_store, store, name):
     params = PARAMS.get(name, {})
     remote, local = run_query(endpoint_store, name, params), run_query(store, name, params)
@@ -40,7 +41,7 @@ def test_endpoint_loads_files(endpoint_store, dataset, tmp_path):
     write_graph(dataset, tmp_path / "graph.ttl", "turtle")
     summary = load_files(endpoint_store, [tmp_path])
     dates = len(endpoint_store.select("SELECT ?e WHERE { ?e <%s> ?d }" % EFFECTIVE_DATE).rows)  # materialised
-    assert summary.graphs == 2 and endpoint_store.count() == summary.triples + dates
+    assert summary.graphs == 2 and endpoint_store.count() == summary.triples + dates + summary.resolution.written
 
 
 def test_endpoint_malformed_query_is_refused_before_sending(endpoint_store):
