@@ -42,13 +42,15 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from networkx.utils import UnionFind
 
 from graph.resolve.names import PersonName, acronyms, is_acronym, is_generic, person_name
 from graph.resolve.records import ActorRef, Entity, EntityLink
 from graph.vocab.actor_types import ActorType
-from graph.vocab.gazetteer import GazetteerEntry, clean, generic_body, lookup, loose_key, split_titled_name
+from graph.vocab.gazetteer import GazetteerEntry, clean, generic_body, lookup, split_titled_name
+from graph.vocab.gazetteer import loose_key as _loose_key
 
 __all__ = ["EntityTable", "resolve_actors", "entry_key", "WIKIDATA_ID"]
 
@@ -56,6 +58,12 @@ WIKIDATA_ID = re.compile(r"^Q[1-9][0-9]*$")
 
 #: which kind of key wins when links join several keys into one entity
 _RANK = {"wd": 0, "gaz": 1, "person": 2, "name": 3, "local": 4}
+
+
+@lru_cache(maxsize=1 << 18)
+def loose_key(text: str) -> str:
+    """:func:`graph.vocab.gazetteer.loose_key`, cached (the same names come back in every article)."""
+    return _loose_key(text)
 
 
 def entry_key(entry: GazetteerEntry) -> str:
@@ -110,13 +118,19 @@ class EntityTable:
 
 def _gazetteer(ref: ActorRef) -> GazetteerEntry | None:
     """The one gazetteer entry the actor's name (else an alias) names, with its type and country."""
-    for form in (ref.name, *ref.aliases):
+    return _gazetteer_entry(ref.name, ref.aliases, ref.type, ref.country)
+
+
+@lru_cache(maxsize=1 << 16)
+def _gazetteer_entry(name: str, aliases: tuple[str, ...], atype: ActorType | None,
+                     country: str | None) -> GazetteerEntry | None:
+    for form in (name, *aliases):
         found = [m.entry for m in lookup(form)]
         if not found:
             body = generic_body(form)
             found = [body] if body is not None else []
         fits = {entry_key(e): e for e in found
-                if (ref.type is None or e.type is ref.type) and _compatible(ref.country, e.country)}
+                if (atype is None or e.type is atype) and _compatible(country, e.country)}
         if len(fits) == 1:
             return next(iter(fits.values()))
         if len(fits) > 1:

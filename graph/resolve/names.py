@@ -18,6 +18,7 @@ False
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from graph.vocab.actor_types import ActorType
 from graph.vocab.gazetteer import clean, is_generic_body, loose_key, split_titled_name
@@ -79,6 +80,7 @@ def _part(token: str) -> str:
     return "".join(parts)
 
 
+@lru_cache(maxsize=1 << 16)
 def person_name(name: str) -> PersonName | None:
     """The normalised given names and surname of a person's name.
 
@@ -109,6 +111,7 @@ def person_name(name: str) -> PersonName | None:
     return PersonName(tuple(tokens[:-1]), tokens[-1])
 
 
+@lru_cache(maxsize=1 << 16)
 def acronyms(name: str) -> frozenset[str]:
     """The initials a name may be abbreviated to, with hyphenated words as one or several words.
 
@@ -137,6 +140,7 @@ def is_acronym(name: str) -> bool:
     return 2 <= len(letters) <= 10 and letters.isalpha() and letters.isupper()
 
 
+@lru_cache(maxsize=1 << 16)
 def is_generic(name: str, type_: ActorType | None, country: str | None) -> bool:
     """Whether an actor is a descriptive group rather than one named actor.
 

@@ -51,13 +51,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from graph.resolve.entities import EntityTable
+from graph.resolve.entities import EntityTable, loose_key
 from graph.resolve.places import best_relation, describe, site
 from graph.resolve.records import EventRef, FigureRange, MergeLink, Occurrence
 from graph.resolve.rules import SPEECH_TYPES, Rules
 from graph.vocab.actor_types import ActorType
 from graph.vocab.event_types import RelationType
-from graph.vocab.gazetteer import loose_key
 
 __all__ = ["Comparison", "compare", "resolve_events"]
 
@@ -93,6 +92,7 @@ class _View:
     agent_sides: frozenset[str]
     target_sides: frozenset[str]
     level: str | None
+    weapons: frozenset[str] = frozenset()
     lo: int | None = None  # first and last day (ordinals) it may have happened on
     hi: int | None = None
     related: dict = field(default_factory=dict)  # RelationType -> frozenset of occurrence keys (pass 2)
@@ -129,7 +129,8 @@ def _views(events: Sequence[EventRef], table: EntityTable, rules: Rules) -> list
                 if entity.type in _SIDE_TYPES and entity.country:
                     sides.add(entity.country)
             roles.append((frozenset(keys), frozenset(sides)))
-        v = _View(i, e, roles[0][0], roles[1][0], roles[0][1], roles[1][1], levels.get(e.key))
+        v = _View(i, e, roles[0][0], roles[1][0], roles[0][1], roles[1][1], levels.get(e.key),
+                  frozenset(loose_key(w) for w in e.weapons))
         if e.date is not None:
             v.lo = v.hi = e.date.toordinal()
         elif e.published is not None:
@@ -230,7 +231,7 @@ def compare(a: _View, b: _View, table: EntityTable, rules: Rules) -> Comparison:
     for what, x, y in (("killed", ra.killed, rb.killed), ("injured", ra.injured, rb.injured)):
         weight, reason = _figures(what, x, y, rules)
         add(weight, reason)
-    weapons = {loose_key(w) for w in ra.weapons} & {loose_key(w) for w in rb.weapons}
+    weapons = a.weapons & b.weapons
     if weapons:
         add(rules.weapon, "both name " + ", ".join(sorted(weapons)))
     for kind, weight, words in ((RelationType.ABOUT, rules.about_same, "both about"),
@@ -284,18 +285,20 @@ def _wholes(v: _View) -> set[str]:
     return {f"{v.ref.article}#{t}" for t in v.ref.related(RelationType.PART_OF)}
 
 
-def _edges(views: Sequence[_View], table: EntityTable, rules: Rules,
-           pairs: Iterable[tuple[int, int]]) -> tuple[list[tuple[float, int, int, Comparison]], dict, dict]:
+def _edges(views: Sequence[_View], table: EntityTable, rules: Rules, pairs: Iterable[tuple[int, int]],
+           previous: dict | None = None) -> tuple[list[tuple[float, int, int, Comparison]], dict, dict]:
     """The accepted pairs that are mutual single best matches, best first.
 
     Also returns every comparison made, and the best accepted score of each report in each
     other article. A tie in one article is broken only in favour of an operation over its own
     incidents (a report that fits the whole and a part equally is taken as reporting the whole).
+    ``previous`` comparisons are reused for pairs of reports without links to occurrences.
     """
     compared: dict[tuple[int, int], Comparison] = {}
     best: dict[tuple[int, str], tuple[float, list[int]]] = {}  # (report, other article) -> (score, partners)
     for i, j in sorted(pairs):
-        c = compared[(i, j)] = compare(views[i], views[j], table, rules)
+        c = previous.get((i, j)) if previous is not None and not (views[i].related or views[j].related) else None
+        c = compared[(i, j)] = c or compare(views[i], views[j], table, rules)
         if not _accept(c, views[i], views[j], rules):
             continue
         for x, y in ((i, j), (j, i)):
@@ -420,8 +423,10 @@ def resolve_events(events: Iterable[EventRef], table: EntityTable, rules: Rules 
     edges, compared, best = _edges(views, table, rules, pairs)
     groups = _cluster(views, table, rules, edges, compared, best)
     if any(e.relations for e in events):  # pass 2: links to occurrences found in pass 1 count as evidence
-        occurrence_of = {}
+        occurrence_of = {}  # only merged ones: two articles' events cannot link to one single report
         for members, _ in groups:
+            if len(members) < 2:
+                continue
             key = min((events[i] for i in members), key=_order).key
             for i in members:
                 occurrence_of[events[i].key] = key
@@ -431,7 +436,7 @@ def resolve_events(events: Iterable[EventRef], table: EntityTable, rules: Rules 
                 if targets:
                     v.related[kind] = frozenset(targets)
         if any(v.related for v in views):
-            edges, compared, best = _edges(views, table, rules, pairs)
+            edges, compared, best = _edges(views, table, rules, pairs, compared)
             groups = _cluster(views, table, rules, edges, compared, best)
     out = [_occurrence([events[i] for i in members], links, table) for members, links in groups]
     return sorted(out, key=lambda o: _order(o.sources[0]))

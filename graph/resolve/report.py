@@ -25,7 +25,7 @@ from graph.rdf.iris import entity_iri
 from graph.resolve.records import FigureRange, Occurrence
 from graph.resolve.resolution import Resolution, iri_of
 
-__all__ = ["report_dict", "text_report", "markdown_report", "json_report"]
+__all__ = ["report_dict", "text_report", "markdown_report", "json_report", "summary_line"]
 
 #: longest evidence sentence shown in text and Markdown reports
 EVIDENCE_WIDTH = 160
@@ -119,9 +119,14 @@ def _figures(d: dict) -> str:
     return ", ".join(parts)
 
 
-def _summary_line(s: dict) -> str:
-    return (f"{s['events']} reports, {s['merged']} occurrences reported by several articles "
-            f"({s['merged_reports']} reports), {s['entities']} canonical actors "
+def summary_line(s: dict) -> str:
+    """The counts of :meth:`Resolution.summary` in one line.
+
+    >>> summary_line({"events": 3, "merged": 1, "merged_reports": 2, "entities": 4, "entities_across_articles": 2})
+    'reports: 3 | occurrences reported by several articles: 1 (2 reports) | canonical actors: 4 (2 named in several articles)'
+    """
+    return (f"reports: {s['events']} | occurrences reported by several articles: {s['merged']} "
+            f"({s['merged_reports']} reports) | canonical actors: {s['entities']} "
             f"({s['entities_across_articles']} named in several articles)")
 
 
@@ -135,7 +140,7 @@ def text_report(resolution: Resolution, *, limit: int | None = 20, title: str = 
     """The report as plain text: a summary, each merged occurrence, the actors named in several articles."""
     d = report_dict(resolution, limit=limit)
     s = d["summary"]
-    out = [f"{title}: {_summary_line(s)}", "", f"== occurrences reported by several articles "
+    out = [f"{title}: {summary_line(s)}", "", f"== occurrences reported by several articles "
            f"({s['occurrences_shown']} of {s['merged']}) =="]
     for n, o in enumerate(d["occurrences"], 1):
         head = [_one(o["label"]), o["dates"], f"{len(o['reports'])} reports"]
@@ -166,7 +171,7 @@ def markdown_report(resolution: Resolution, *, limit: int | None = 20, title: st
     """The report as Markdown (for an issue or a note)."""
     d = report_dict(resolution, limit=limit)
     s = d["summary"]
-    out = [f"## {_md(title)}", "", _md(_summary_line(s)), "",
+    out = [f"## {_md(title)}", "", _md(summary_line(s)), "",
            f"### Occurrences reported by several articles ({s['occurrences_shown']} of {s['merged']})", ""]
     for n, o in enumerate(d["occurrences"], 1):
         extra = f" — {_figures(o)}" if _figures(o) else ""

@@ -38,7 +38,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 import pyoxigraph as ox
-from rdflib import Graph, Literal, URIRef
+from rdflib import Graph, Literal
 
 from graph.rdf.iris import RESOLUTION_GRAPH
 from graph.rdf.mapping import bind_prefixes
@@ -47,6 +47,7 @@ from graph.resolve.rdf import entity_triples, occurrence_triples, run_node
 from graph.resolve.records import ActorRef, Entity, EventRef, PlaceRef
 from graph.resolve.resolution import Resolution, iri_of, resolve
 from graph.store.backend import ConflictStore, to_ox
+from graph.store.errors import StoreError
 from graph.vocab.actor_types import ActorType
 from graph.vocab.event_types import EventSubtype, EventType, RelationType
 from graph.vocab.namespaces import CG, SKOS
@@ -55,8 +56,9 @@ __all__ = ["StoreResolution", "resolve_store", "read_records", "MARGIN_DAYS", "C
 
 log = logging.getLogger(__name__)
 
-#: terms per VALUES block
-CHUNK = 2000
+#: terms per VALUES block (Oxigraph 0.5 planned a join with a VALUES block of more than about a
+#: thousand rows as a scan: 8 s instead of 0.1 s for 1,350 actors of a 3,000-article store)
+CHUNK = 500
 #: days around a new report's possible dates within which stored reports are re-resolved
 MARGIN_DAYS = Rules().lookback + 2 * Rules().date_tolerance
 
@@ -73,41 +75,40 @@ PREFIX oa: <http://www.w3.org/ns/oa#>
 """
 _RES = f"<{RESOLUTION_GRAPH}>"
 _CG = str(CG._NS)
+_SEM = "http://semanticweb.cs.vu.nl/2009/11/sem/"
 _EVENT_CLASSES = {t.class_name: t for t in EventType}
 _SUBTYPE_CLASSES = {s.value: s for s in EventSubtype}
 _ACTOR_CLASSES = {t.class_name: t for t in ActorType}
 _RELATIONS = {f"{_CG}{t.property_name}": t for t in (RelationType.PART_OF, RelationType.RETALIATION_FOR,
                                                      RelationType.ABOUT)}
 
-Q_EVENTS = _PREFIXES + """SELECT ?e ?id ?art ?date ?killed ?injured WHERE {
-  %s
-  ?e a sem:Event ; dcterms:identifier ?id ; prov:wasDerivedFrom ?art .
-  ?art a cg:Article .
-  FILTER NOT EXISTS { ?e cg:negated true }
-  OPTIONAL { ?e sem:hasTimeStamp ?date }
-  OPTIONAL { ?e cg:killed ?killed }
-  OPTIONAL { ?e cg:injured ?injured }
-}"""
+# Simple patterns, one property each: Oxigraph answers each from one index, where one query
+# joining every OPTIONAL was several times slower. Every query that scopes takes a VALUES block.
+Q_EVENTS = _PREFIXES + """SELECT ?e ?id ?art WHERE { %s ?e a sem:Event ; dcterms:identifier ?id ; prov:wasDerivedFrom ?art . }"""
+Q_NEGATED = _PREFIXES + """SELECT ?e WHERE { %s ?e cg:negated true . }"""
 Q_TYPES = _PREFIXES + """SELECT ?e ?c WHERE { %s ?e a sem:Event ; a ?c . }"""
-Q_ROLES = _PREFIXES + """SELECT ?e ?p ?a WHERE { %s VALUES ?p { cg:hasAgent cg:hasTarget } ?e a sem:Event ; ?p ?a . }"""
+#: one predicate a query (a second VALUES block for the predicate made Oxigraph scan); the subject
+#: is the scope's variable, ?e for events, ?a for actors
+Q_PROPERTY = _PREFIXES + """SELECT ?{var} ?o WHERE { %s ?{var} <{predicate}> ?o . }"""
 Q_PLACES = _PREFIXES + """SELECT ?e ?p ?label ?country ?lat ?lon WHERE {
   %s ?e a sem:Event ; sem:hasPlace ?p . ?p rdfs:label ?label .
   OPTIONAL { ?p cg:countryCode ?country } OPTIONAL { ?p geo:lat ?lat ; geo:long ?lon } }"""
 Q_WEAPONS = _PREFIXES + """SELECT ?e ?w WHERE { %s ?e a sem:Event ; cg:usedWeapon/rdfs:label ?w . }"""
-Q_RELATIONS = _PREFIXES + """SELECT ?e ?p ?xid WHERE {
-  %s VALUES ?p { cg:partOf cg:retaliationFor cg:about } ?e a sem:Event ; ?p ?x . ?x dcterms:identifier ?xid . }"""
+Q_RELATION = _PREFIXES + """SELECT ?e ?xid WHERE { %s ?e <{predicate}> ?x . ?x a sem:Event ; dcterms:identifier ?xid . }"""
+#: inside the article's own graph: an outlet's name is in the graph of every article it published,
+#: and the union of the graphs would repeat it once per article
 Q_ARTICLES = _PREFIXES + """SELECT ?art ?id ?published ?outlet WHERE {
-  %s ?art a cg:Article ; dcterms:identifier ?id .
-  OPTIONAL { ?art schema:datePublished ?published } OPTIONAL { ?art schema:publisher/schema:name ?outlet } }"""
-Q_ACTORS = _PREFIXES + """SELECT ?a ?id ?name ?c ?country ?wd ?art WHERE {
-  %s ?a a sem:Actor ; prov:wasDerivedFrom ?art ; dcterms:identifier ?id ; rdfs:label ?name ; a ?c .
-  ?art a cg:Article .
-  OPTIONAL { ?a cg:countryCode ?country } OPTIONAL { ?a owl:sameAs ?wd } }"""
+  %s GRAPH ?g { ?art a cg:Article ; dcterms:identifier ?id .
+  OPTIONAL { ?art schema:datePublished ?published } OPTIONAL { ?art schema:publisher/schema:name ?outlet } } }"""
+Q_ACTORS = _PREFIXES + """SELECT ?a ?id ?name ?art WHERE {
+  %s ?a a sem:Actor ; rdfs:label ?name ; dcterms:identifier ?id ; prov:wasDerivedFrom ?art . }"""
+Q_ACTOR_CLASS = _PREFIXES + """SELECT ?a WHERE { %s ?a a <{predicate}> . }"""
+Q_CLASSES_OF = _PREFIXES + """SELECT ?a ?c WHERE { %s ?a a ?c . }"""
 Q_ACTORS_OF = _PREFIXES + """SELECT ?a WHERE { %s ?a a sem:Actor ; prov:wasDerivedFrom ?art . }"""
-Q_ALIASES = _PREFIXES + """SELECT ?a ?alias WHERE { %s ?a a sem:Actor ; skos:altLabel ?alias . }"""
 Q_EVIDENCE = _PREFIXES + """SELECT ?e ?text WHERE {
   %s ?e cg:trigger/oa:hasTarget/cg:inSentence/oa:hasSelector/oa:exact ?text . }"""
-Q_NEW_EVENTS = _PREFIXES + """SELECT ?e ?date WHERE { %s GRAPH ?g { ?e a sem:Event . OPTIONAL { ?e cg:effectiveDate ?date } } }"""
+Q_NEW_EVENTS = _PREFIXES + """SELECT ?e ?date WHERE { %s ?e prov:wasDerivedFrom ?art ; a sem:Event .
+  OPTIONAL { ?e cg:effectiveDate ?date } }"""
 Q_BY_DAY = _PREFIXES + """SELECT DISTINCT ?e WHERE { %s ?e cg:effectiveDate ?date . }"""
 Q_OCCURRENCES_OF = _PREFIXES + f"""SELECT DISTINCT ?o ?e WHERE {{ GRAPH {_RES} {{ %s ?o cg:sourceEvent ?x , ?e . }} }}"""
 Q_KNOWN = _PREFIXES + f"""SELECT ?ent ?key ?label ?type ?country ?wd WHERE {{ GRAPH {_RES} {{ %s
@@ -126,11 +127,12 @@ U_DROP_ORPHANS = _PREFIXES + f"""DELETE {{ GRAPH {_RES} {{ ?ent ?p ?o }} }} WHER
 
 
 def _term(value) -> str:
-    if isinstance(value, URIRef):
-        return str(ox.NamedNode(str(value)))
+    """A VALUES term: a literal for rdflib literals and dates, else an IRI (checked by the N-Triples writer)."""
+    if isinstance(value, Literal):
+        return str(ox.Literal(str(value)))
     if isinstance(value, date):
         return str(ox.Literal(value.isoformat(), datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#date")))
-    return str(ox.Literal(str(value)))
+    return str(ox.NamedNode(str(value)))
 
 
 def _values(var: str, terms: Sequence) -> str:
@@ -143,13 +145,34 @@ def _chunks(items: Sequence, size: int = CHUNK):
         yield items[i:i + size]
 
 
+def _plain(term) -> str | None:
+    """A term as a plain string: an IRI itself, a literal its lexical form."""
+    if term is None:
+        return None
+    return term.value if isinstance(term, (ox.NamedNode, ox.Literal, ox.BlankNode)) else str(term)
+
+
+def _run(store: ConflictStore, query: str) -> list[tuple]:
+    if store.oxigraph is not None:  # embedded: plain values straight from Oxigraph, no rdflib terms
+        try:
+            return [tuple(_plain(t) for t in row) for row in store.oxigraph.query(query, use_default_graph_as_union=True)]
+        except (SyntaxError, RuntimeError) as err:
+            raise StoreError(f"{store.location}: resolution query failed: {err}") from None
+        except OSError as err:
+            raise StoreError(f"{store.location}: cannot read the store: {err}") from None
+    return [tuple(_plain(t) for t in row) for row in store.select(query).rows]
+
+
 def _select(store: ConflictStore, query: str, var: str | None = None, terms: Iterable | None = None) -> list[tuple]:
-    """Rows of ``query`` (its ``%s`` replaced by VALUES of ``terms`` in chunks, or by nothing)."""
+    """Rows of plain strings of ``query``, its ``%s`` replaced by VALUES of ``terms`` in chunks (or by nothing).
+
+    ``terms`` are IRIs (strings), dates, or rdflib literals.
+    """
     if var is None or terms is None:
-        return store.select(query % "").rows
+        return _run(store, query.replace("%s", ""))
     rows: list[tuple] = []
     for chunk in _chunks(sorted(set(terms), key=str)):
-        rows += store.select(query % _values(var, chunk)).rows
+        rows += _run(store, query.replace("%s", _values(var, chunk)))
     return rows
 
 
@@ -162,7 +185,7 @@ def _update(store: ConflictStore, update: str, var: str, terms: Iterable) -> Non
 
 def _int(value) -> int | None:
     try:
-        return None if value is None else int(value.toPython())
+        return None if value is None else int(value)
     except (TypeError, ValueError):
         return None
 
@@ -181,41 +204,48 @@ def _local(iri) -> str:
     return text[len(_CG):] if text.startswith(_CG) else ""
 
 
-def read_records(store: ConflictStore, events: Iterable[URIRef] | None = None) -> tuple[list[EventRef], list[ActorRef]]:
+def read_records(store: ConflictStore, events: Iterable[str] | None = None) -> tuple[list[EventRef], list[ActorRef]]:
     """The events (all, or those of ``events``) and the actors of their articles, as resolution inputs.
 
     Negated events are left out. An event's ``article`` is its article's ``dcterms:identifier``.
     """
-    scope = None if events is None else sorted(set(events), key=str)
-    rows = _select(store, Q_EVENTS, "e", scope)
-    by_event: dict[URIRef, dict] = {}
-    for e, eid, art, d, killed, injured in rows:
-        by_event.setdefault(e, {"id": str(eid), "art": art, "date": _date(d), "killed": _int(killed),
-                                "injured": _int(injured), "types": [], "agents": [], "targets": [],
-                                "places": [], "weapons": [], "relations": []})
-    keys = list(by_event) if scope is not None else None
-    for e, c in _select(store, Q_TYPES, "e", keys):
-        if e in by_event:
-            by_event[e]["types"].append(_local(c))
-    for e, p, a in _select(store, Q_ROLES, "e", keys):
-        if e in by_event:
-            by_event[e]["agents" if str(p).endswith("hasAgent") else "targets"].append(a)
-    for e, p, label, country, lat, lon in _select(store, Q_PLACES, "e", keys):
-        if e in by_event:
-            by_event[e]["places"].append(PlaceRef(str(label), str(country) if country else None,
-                                                  float(lat) if lat is not None else None,
-                                                  float(lon) if lon is not None else None, str(p)))
-    for e, w in _select(store, Q_WEAPONS, "e", keys):
-        if e in by_event:
-            by_event[e]["weapons"].append(str(w))
-    for e, p, xid in _select(store, Q_RELATIONS, "e", keys):
-        if e in by_event and str(p) in _RELATIONS:
-            by_event[e]["relations"].append((_RELATIONS[str(p)], str(xid)))
-    articles = {v["art"] for v in by_event.values()}
+    scope = None if events is None else sorted({str(e) for e in events})
+    by_event: dict[str, dict] = {}
+    for e, eid, art in _select(store, Q_EVENTS, "e", scope):
+        by_event.setdefault(e, {"id": eid, "art": art, "date": None, "killed": None, "injured": None, "types": [],
+                                "agents": [], "targets": [], "places": [], "weapons": [], "relations": []})
+    keys = sorted(by_event) if scope is not None else None
+    for (e,) in _select(store, Q_NEGATED, "e", keys):
+        by_event.pop(e, None)
+    keys = sorted(by_event) if scope is not None else None
+
+    def each(query, predicate=None):
+        if predicate is not None:
+            query = query.replace("{predicate}", predicate).replace("{var}", "e")
+        return ((row[0], row[1:]) for row in _select(store, query, "e", keys) if row[0] in by_event)
+
+    for e, (d,) in each(Q_PROPERTY, f"{_SEM}hasTimeStamp"):
+        by_event[e]["date"] = _date(d)
+    for slot in ("killed", "injured"):
+        for e, (n,) in each(Q_PROPERTY, f"{_CG}{slot}"):
+            by_event[e][slot] = _int(n)
+    for e, (c,) in each(Q_TYPES):
+        by_event[e]["types"].append(_local(c))
+    for slot, prop in (("agents", "hasAgent"), ("targets", "hasTarget")):
+        for e, (a,) in each(Q_PROPERTY, f"{_CG}{prop}"):
+            by_event[e][slot].append(a)
+    for e, (p, label, country, lat, lon) in each(Q_PLACES):
+        by_event[e]["places"].append(PlaceRef(label, country, _float(lat), _float(lon), p))
+    for e, (w,) in each(Q_WEAPONS):
+        by_event[e]["weapons"].append(w)
+    for prop, kind in _RELATIONS.items():
+        for e, (xid,) in each(Q_RELATION, prop):
+            by_event[e]["relations"].append((kind, xid))
+    articles = sorted({v["art"] for v in by_event.values()})
     meta = {}
-    for art, aid, published, outlet in _select(store, Q_ARTICLES, "art", sorted(articles, key=str) if scope is not None else None):
-        meta.setdefault(art, (str(aid), _date(published), str(outlet) if outlet else None))
-    actors = _read_actors(store, None if scope is None else articles)
+    for art, aid, published, outlet in _select(store, Q_ARTICLES, "art", articles if scope is not None else None):
+        meta.setdefault(art, (aid, _date(published), outlet))
+    actors = _read_actors(store, None if scope is None else articles, meta)
     actor_ids = {a.iri: a.id for a in actors}
     out = []
     for e, v in by_event.items():
@@ -229,59 +259,71 @@ def read_records(store: ConflictStore, events: Iterable[URIRef] | None = None) -
         sub = [_SUBTYPE_CLASSES[t] for t in v["types"] if t in _SUBTYPE_CLASSES and _SUBTYPE_CLASSES[t].parent is coarse[0]]
         out.append(EventRef(
             aid, v["id"], coarse[0], sub[0] if sub else None, v["date"], published, outlet,
-            tuple(actor_ids.get(str(a), str(a)) for a in v["agents"]),
-            tuple(actor_ids.get(str(a), str(a)) for a in v["targets"]),
+            tuple(actor_ids.get(a, a) for a in v["agents"]), tuple(actor_ids.get(a, a) for a in v["targets"]),
             tuple(sorted(v["places"], key=lambda p: p.iri or "")), v["killed"], v["injured"], tuple(sorted(v["weapons"])),
-            tuple(sorted(v["relations"])), None, str(e)))
+            tuple(sorted(v["relations"])), None, e))
     return out, actors
 
 
-def _read_actors(store: ConflictStore, articles: Iterable[URIRef] | None) -> list[ActorRef]:
-    if articles is None:
-        scope = None
-    else:
-        scope = sorted({row[0] for row in _select(store, Q_ACTORS_OF, "art", articles)}, key=str)
-    found: dict[URIRef, dict] = {}
-    for a, aid, name, c, country, wd, art in _select(store, Q_ACTORS, "a", scope):
-        v = found.setdefault(a, {"id": str(aid), "name": str(name), "type": None, "country": None, "wd": None,
-                                 "art": art, "aliases": []})
-        cls = _local(c)
-        if cls in _ACTOR_CLASSES:
-            v["type"] = _ACTOR_CLASSES[cls]
-        v["country"] = v["country"] or (str(country) if country else None)
-        if wd is not None and str(wd).startswith("http://www.wikidata.org/entity/"):
-            v["wd"] = str(wd).rsplit("/", 1)[-1]
-    for a, alias in _select(store, Q_ALIASES, "a", scope if scope is not None else None):
-        if a in found:
-            found[a]["aliases"].append(str(alias))
-    arts = {v["art"] for v in found.values()}
-    ids = {art: str(aid) for art, aid, *_ in _select(store, Q_ARTICLES, "art", sorted(arts, key=str))} if arts else {}
-    return [ActorRef(ids.get(v["art"], str(v["art"])), v["id"], v["name"], v["type"], v["country"],
-                     tuple(sorted(set(v["aliases"]))), v["wd"], str(a)) for a, v in found.items()]
+def _float(value) -> float | None:
+    try:
+        return None if value is None else float(value)
+    except ValueError:
+        return None
+
+
+def _read_actors(store: ConflictStore, articles: Sequence[str] | None, meta: dict) -> list[ActorRef]:
+    scope = None if articles is None else sorted({row[0] for row in _select(store, Q_ACTORS_OF, "art", articles)})
+    found: dict[str, dict] = {}
+    for a, aid, name, art in _select(store, Q_ACTORS, "a", scope):
+        found.setdefault(a, {"id": aid, "name": name, "type": None, "country": None, "wd": None, "art": art,
+                             "aliases": []})
+
+    def each(query, predicate):
+        query = query.replace("{predicate}", predicate).replace("{var}", "a")
+        return ((row[0], row[1] if len(row) > 1 else None) for row in _select(store, query, "a", scope)
+                if row[0] in found)
+
+    if scope is None:  # every actor: one query per actor class
+        for cls, atype in _ACTOR_CLASSES.items():
+            for a, _ in each(Q_ACTOR_CLASS, f"{_CG}{cls}"):
+                found[a]["type"] = atype
+    else:  # some actors: all their classes, by subject
+        for a, c in each(Q_CLASSES_OF, ""):
+            if _local(c) in _ACTOR_CLASSES:
+                found[a]["type"] = _ACTOR_CLASSES[_local(c)]
+    for a, country in each(Q_PROPERTY, f"{_CG}countryCode"):
+        found[a]["country"] = country
+    for a, wd in each(Q_PROPERTY, "http://www.w3.org/2002/07/owl#sameAs"):
+        if wd.startswith("http://www.wikidata.org/entity/"):
+            found[a]["wd"] = wd.rsplit("/", 1)[-1]
+    for a, alias in each(Q_PROPERTY, "http://www.w3.org/2004/02/skos/core#altLabel"):
+        found[a]["aliases"].append(alias)
+    return [ActorRef(meta[v["art"]][0] if v["art"] in meta else v["art"], v["id"], v["name"], v["type"], v["country"],
+                     tuple(sorted(set(v["aliases"]))), v["wd"], a) for a, v in found.items()]
 
 
 def _read_known(store: ConflictStore, names: Iterable[str]) -> list[Entity]:
     """The canonical actors already in the resolution graph (names only where they match ``names``)."""
     entities: dict[str, dict] = {}
     for ent, key, label, atype, country, wd in _select(store, Q_KNOWN):
-        entities.setdefault(str(key), {"name": str(label), "type": _ACTOR_CLASSES.get(_local(atype)) if atype else None,
-                                       "country": str(country) if country else None,
-                                       "wd": str(wd).rsplit("/", 1)[-1] if wd else None, "names": {str(label)}})
+        entities.setdefault(key, {"name": label, "type": _ACTOR_CLASSES.get(_local(atype)) if atype else None,
+                                  "country": country, "wd": wd.rsplit("/", 1)[-1] if wd else None, "names": {label}})
     for key, n in _select(store, Q_KNOWN_NAMES, "n", [Literal(n) for n in names]):
-        if str(key) in entities:
-            entities[str(key)]["names"].add(str(n))
+        if key in entities:
+            entities[key]["names"].add(n)
     return [Entity(k, v["name"], v["type"], v["country"], v["wd"], tuple(sorted(v["names"])))
             for k, v in entities.items()]
 
 
 def _evidence(store: ConflictStore, resolution: Resolution) -> Resolution:
     """The resolution with the trigger sentence of each report of a merged occurrence."""
-    iris = [URIRef(s.iri) for o in resolution.merged for s in o.sources if s.iri and s.evidence is None]
+    iris = [s.iri for o in resolution.merged for s in o.sources if s.iri and s.evidence is None]
     if not iris:
         return resolution
     text = {}
     for e, t in _select(store, Q_EVIDENCE, "e", iris):
-        text.setdefault(str(e), str(t))
+        text.setdefault(e, t)
     occurrences = tuple(replace(o, sources=tuple(replace(s, evidence=text.get(s.iri, s.evidence)) for s in o.sources))
                         if o.merged else o for o in resolution.occurrences)
     return Resolution(resolution.table, occurrences, resolution.events, resolution.started)
@@ -301,20 +343,20 @@ class StoreResolution:
 
     def lines(self) -> list[str]:
         """A human summary, one fact a line."""
-        s = self.resolution.summary()
+        from graph.resolve.report import summary_line
+
         took = "  ".join(f"{k} {v:.2f} s" for k, v in self.seconds.items())
-        return [f"resolution ({self.mode}): {self.reports} reports read, {s['merged']} occurrences reported by "
-                f"several articles ({s['merged_reports']} reports), {s['entities']} canonical actors "
-                f"({s['entities_across_articles']} named in several articles)",
+        return [f"resolution ({self.mode}) {summary_line(self.resolution.summary())}",
                 f"resolution time: {took}"]
 
 
-def _window(store: ConflictStore, graphs: Sequence[str], rules: Rules) -> set[URIRef]:
+def _window(store: ConflictStore, graphs: Sequence[str], rules: Rules) -> set[str]:
     """The stored reports that could be one occurrence with a report of ``graphs``."""
     days: set[date] = set()
     margin = timedelta(days=MARGIN_DAYS)
     new = set()
-    for e, d in _select(store, Q_NEW_EVENTS, "g", [URIRef(g) for g in graphs]):
+    articles = [g[: -len("/graph")] for g in graphs if g.endswith("/graph")]  # graph_iri(article)
+    for e, d in _select(store, Q_NEW_EVENTS, "art", articles):
         new.add(e)
         anchor = _date(d)
         if anchor is None:
@@ -350,7 +392,7 @@ def resolve_store(store: ConflictStore, graphs: Iterable[str] | None = None, *, 
     seconds: dict[str, float] = {}
     bar = tqdm(total=3, desc="resolving", unit="phase", disable=not progress, file=sys.stderr)
     started = time.perf_counter()
-    old_occurrences: set[URIRef] = set()
+    old_occurrences: set[str] = set()
     known: list[Entity] = []
     if full:
         events, actors = read_records(store)
@@ -379,7 +421,7 @@ def resolve_store(store: ConflictStore, graphs: Iterable[str] | None = None, *, 
                            written, seconds, store.location)
 
 
-def _write(store: ConflictStore, resolution: Resolution, full: bool, old_occurrences: set[URIRef],
+def _write(store: ConflictStore, resolution: Resolution, full: bool, old_occurrences: set[str],
            actors: list[ActorRef], known: set[str]) -> int:
     g = bind_prefixes(Graph(identifier=RESOLUTION_GRAPH))
     run = run_node(g, resolution.started)
@@ -393,10 +435,17 @@ def _write(store: ConflictStore, resolution: Resolution, full: bool, old_occurre
             g.add(triple)
     if full:
         store.remove_graphs([str(RESOLUTION_GRAPH)])
-        return store.replace_graphs([g])
+        if store.oxigraph is None:
+            return store.replace_graphs([g])
+        quads = [ox.Quad(to_ox(s), to_ox(p), to_ox(o), ox.NamedNode(str(RESOLUTION_GRAPH))) for s, p, o in g]
+        try:
+            store.oxigraph.bulk_extend(quads)  # the bulk loader: twice as fast as a transaction here
+        except OSError as err:
+            raise StoreError(f"{store.location}: cannot write the store: {err}") from None
+        return len(quads)
     if old_occurrences:
         _update(store, U_DROP_OCCURRENCES, "occ", old_occurrences)
-    actor_iris = [URIRef(a.iri) for a in actors if a.iri]
+    actor_iris = [a.iri for a in actors if a.iri]
     touched = {ent for ent, _ in _select(store, Q_ENTITY_LINKS, "a", actor_iris)} if actor_iris else set()
     if actor_iris:
         _update(store, U_DROP_LINKS, "a", actor_iris)

@@ -67,7 +67,7 @@ def test_resolve_cli_reports_what_merged_and_why(tmp_path, capsys):
     capsys.readouterr()
     assert main(["resolve", "--store", str(tmp_path / "db")]) == 0
     captured = capsys.readouterr()
-    assert "resolution (full): 2 reports read, 1 occurrences" in captured.err
+    assert "resolution (full) reports: 2 | occurrences reported by several articles: 1 (2 reports)" in captured.err
     lines = captured.out.splitlines()
     assert "#1 attack: United States -> Kataib Hezbollah | 2021-02-25 | 2 reports | killed 17-22" in lines
     assert any(line.strip().startswith("merged because:") for line in lines)
