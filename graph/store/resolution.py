@@ -52,15 +52,25 @@ from graph.vocab.actor_types import ActorType
 from graph.vocab.event_types import EventSubtype, EventType, RelationType
 from graph.vocab.namespaces import CG, SKOS
 
-__all__ = ["StoreResolution", "resolve_store", "read_records", "MARGIN_DAYS", "CHUNK"]
+__all__ = ["StoreResolution", "resolve_store", "read_records", "margin_days", "MARGIN_DAYS", "CHUNK"]
 
 log = logging.getLogger(__name__)
 
 #: terms per VALUES block (Oxigraph 0.5 planned a join with a VALUES block of more than about a
 #: thousand rows as a scan: 8 s instead of 0.1 s for 1,350 actors of a 3,000-article store)
 CHUNK = 500
-#: days around a new report's possible dates within which stored reports are re-resolved
+#: days around a new report's possible dates within which stored reports are re-resolved (with the
+#: default rules; :func:`margin_days` gives it for others)
 MARGIN_DAYS = Rules().lookback + 2 * Rules().date_tolerance
+
+
+def margin_days(rules: Rules) -> int:
+    """Days around a new report within which a stored report could be one occurrence with it.
+
+    >>> margin_days(Rules()) == MARGIN_DAYS
+    True
+    """
+    return rules.lookback + 2 * rules.date_tolerance
 
 _PREFIXES = """PREFIX cg: <https://w3id.org/conflict-graph/ontology#>
 PREFIX sem: <http://semanticweb.cs.vu.nl/2009/11/sem/>
@@ -353,7 +363,7 @@ class StoreResolution:
 def _window(store: ConflictStore, graphs: Sequence[str], rules: Rules) -> set[str]:
     """The stored reports that could be one occurrence with a report of ``graphs``."""
     days: set[date] = set()
-    margin = timedelta(days=MARGIN_DAYS)
+    margin = timedelta(days=margin_days(rules))
     new = set()
     articles = [g[: -len("/graph")] for g in graphs if g.endswith("/graph")]  # graph_iri(article)
     for e, d in _select(store, Q_NEW_EVENTS, "art", articles):

@@ -1,16 +1,18 @@
 """Tests of graph.store.resolution: resolving the store's articles, in full and incrementally."""
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
-from rdflib import Graph
+from rdflib import Graph, Literal
 
 from graph.rdf import to_dataset, validate
 from graph.rdf.iris import RESOLUTION_GRAPH
 from graph.store import load_dataset, named_queries, open_store, run_query
 from graph.store.resolution import resolve_store
-from graph.vocab.namespaces import CG, PROV, RDF
+from graph.vocab.actor_types import ActorType
+from graph.vocab.namespaces import CG, PROV, RDF, RDFS
 from tests.resolve.test_inputs import corpus, strike
 
 
@@ -101,3 +103,21 @@ def test_store_resolution_over_an_endpoint(oxigraph_server):
         rows = run_query(store, "occurrences").records()
         assert {r["article"] for r in rows} == {"wire", "local", "weekly"}
         validate(resolution_graph(store))
+
+
+def test_store_resolution_hostile_names_stay_values():
+    """Names with quotes, braces and angle brackets go through the incremental reads as literals."""
+    bad = '">} DROP ALL ; <x> "'
+    xs = [strike(a, f"{bad} struck Kataib Hezbollah in Abu Kamal, killing 3.", 3, date(2021, 2, 26), "W", bad)
+          for a in ("h1", "h2")]
+    xs = [replace(x, actors=tuple(replace(a, type=ActorType.ARMED_GROUP, country=None, aliases=(bad + "'",))
+                                  if a.id == "us" else a for a in x.actors)) for x in xs]
+    with open_store() as store:
+        load_dataset(store, to_dataset(xs[:1]))
+        n = store.count()
+        load_dataset(store, to_dataset(xs[1:]))
+        assert store.count() > n
+        g = resolution_graph(store)
+        validate(g)
+        assert len(set(g.subjects(RDF.type, CG.Occurrence))) == 1
+        assert Literal(bad) in set(g.objects(None, RDFS.label))
