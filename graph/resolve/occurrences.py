@@ -58,7 +58,7 @@ from graph.resolve.rules import SPEECH_TYPES, Rules
 from graph.vocab.actor_types import ActorType
 from graph.vocab.event_types import RelationType
 
-__all__ = ["Comparison", "compare", "resolve_events"]
+__all__ = ["Comparison", "resolve_events"]
 
 #: actor types whose country is a side: the state and its organs
 _SIDE_TYPES = frozenset({ActorType.STATE, ActorType.MILITARY, ActorType.GOVERNMENT})
@@ -175,7 +175,11 @@ def _figures(what: str, x: int | None, y: int | None, rules: Rules) -> tuple[flo
 
 
 def compare(a: _View, b: _View, table: EntityTable, rules: Rules) -> Comparison:
-    """Compare two reports (see the module docstring): score, evidence, conflict."""
+    """Compare two reports (see the module docstring): score, evidence, conflict.
+
+    Hard conflicts return at once with no score; the evidence is then added in a fixed order,
+    the date's first in ``reasons``.
+    """
     ra, rb = a.ref, b.ref
     if ra.article == rb.article:
         return Comparison(0.0, 0.0, (), "the same article")
