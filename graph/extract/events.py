@@ -333,10 +333,12 @@ def _actors_of(index: ActorIndex, token: Token) -> list[ActorMention]:
 def _owner_modifier(index: ActorIndex, m: ActorMention) -> ActorMention | None:
     """The named actor a group noun belongs to: "US warplanes" -> the US, "IS fighters" -> IS.
 
-    Soldiers and warplanes stand for their state; fighters and militants for their named group
-    (a state adjective on militants, "Iraqi militias", does not make them the state).
+    Soldiers and warplanes stand for their state, alliance or group ("NATO warplanes", "Houthi
+    forces"); fighters and militants for their named group (a state adjective on militants,
+    "Iraqi militias", does not make them the state).
     """
-    owners = (ActorType.STATE, ActorType.MILITARY) if m.type is ActorType.MILITARY else (ActorType.ARMED_GROUP,)
+    owners = (ActorType.STATE, ActorType.MILITARY, ActorType.ARMED_GROUP, ActorType.ORGANIZATION) \
+        if m.type is ActorType.MILITARY else (ActorType.ARMED_GROUP,)
     doc = index.doc
     for i in range(max(m.start - 3, 0), m.end):
         hit = index.actor_at(i)

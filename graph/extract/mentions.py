@@ -165,6 +165,17 @@ def _group_phrase(token) -> tuple[int, int]:
     return left, token.i + 1
 
 
+def _group_kind(token, nouns: dict[str, ActorType]) -> ActorType | None:
+    """The actor type of a group noun, a modifier first: "armed men" is an armed group, "men" nothing."""
+    lemma = token.lemma_.lower()
+    for child in token.lefts:
+        if child.dep_ in ("amod", "compound") and child.i == token.i - 1:
+            kind = nouns.get(f"{child.lower_} {lemma}")
+            if kind is not None:
+                return kind
+    return nouns.get(lemma)
+
+
 def find_actor_mentions(doc: Doc) -> list[ActorMention]:
     """Every actor mention of a parsed document, non-overlapping, in text order.
 
@@ -259,7 +270,7 @@ def find_actor_mentions(doc: Doc) -> list[ActorMention]:
 
     nouns = group_nouns()
     for token in doc:
-        kind = nouns.get(token.lemma_.lower()) if token.pos_ in ("NOUN", "PROPN") else None
+        kind = _group_kind(token, nouns) if token.pos_ in ("NOUN", "PROPN") else None
         if kind is None:
             continue
         if token.lower_ == "force" and not any(c.dep_ in ("compound", "amod", "nmod", "poss") and

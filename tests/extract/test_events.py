@@ -126,3 +126,21 @@ def test_events_every_place_record_belongs_to_an_event(extract):
 def test_events_declining_or_refusing_is_not_doing(extract):
     x = extract("The Kremlin declined to comment on Monday. Iran refused to attack the convoy.")
     assert x.events == ()
+
+
+def test_events_armed_noun_phrases_are_agents(extract):
+    """Event-data style agents named by a noun alone, or armed by a modifier, do what they do."""
+    x = extract("Unidentified armed men kidnapped two nurses near Gao on Friday. "
+                "Bandits killed nine herders in Katsina on Sunday.")
+    arrest = _of_type(x, "arrest")[0]
+    assert x.actor(arrest.agents[0]).type.value == "armed_group"
+    assert "armed men" in x.actor(arrest.agents[0]).name
+    assert x.actor(arrest.targets[0]).type.value == "civilians"
+    attack = _of_type(x, "attack")[0]
+    assert "Bandits" in names(x, attack.agents)
+
+
+def test_events_forces_of_a_group_or_alliance_stand_for_it(extract):
+    x = extract("Houthi forces shelled Marib on Monday. NATO jets bombed a bridge near Novi Sad on Tuesday.")
+    agents = [names(x, e.agents) for e in _of_type(x, "attack")]
+    assert agents == [{"Houthi"}, {"NATO"}]  # the names the article uses
