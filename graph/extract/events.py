@@ -40,7 +40,8 @@ from graph.extract.mentions import ActorMention, side
 from graph.vocab import gazetteer
 from graph.vocab.actor_types import ActorType
 from graph.vocab.event_types import EventSubtype, EventType
-from graph.vocab.lexicon import Trigger, disaster_cues, modality_cues, retaliation_words, trigger_index
+from graph.vocab.lexicon import (Trigger, crime_cues, criticism_objects, disaster_cues, labour_cues, modality_cues,
+                                 retaliation_words, sports_cues, trigger_index)
 
 __all__ = ["EventDraft", "find_event_drafts", "merge_coreferent", "mention_index", "SPEECH_TYPES", "WEAK_VERBS"]
 
@@ -72,7 +73,7 @@ DEFINITE = frozenset({"the", "this", "these", "that", "those", "its", "their", "
 #: verbs whose object noun is the event and whose subject is its agent
 LIGHT_VERBS = frozenset("carry launch conduct stage mount make issue release hold claim order deliver "
                         "perform begin start continue step undertake unleash give levy impose slap "
-                        "announce send provide supply approve".split())
+                        "announce send provide supply approve staged".split())  # "staged": the tagger's lemma is "stag"
 #: verbs under which an event mention is not a report of something that happened
 PREVENTIVE_VERBS = frozenset("deter prevent avoid stop halt threaten plan intend want seek aim prepare "
                              "risk fear try attempt consider call demand urge ask request propose "
@@ -82,6 +83,17 @@ PROMISE_VERBS = frozenset("vow pledge promise".split())
 #: "strike" that is a labour action, not an attack ("a general strike", "went on strike")
 LABOUR_STRIKE_MODIFIERS = frozenset("general hunger labor labour worker workers teachers nationwide "
                                     "national sit-down".split())
+#: verbs of a game's result, which with a score ("2-1") make a sentence a sports report
+RESULT_VERBS = frozenset("beat defeat draw win lose thrash edge".split())
+#: words that give a walkout its length ("a 24-hour strike", "a three-day strike")
+DURATION_WORDS = frozenset("hour day week month indefinite open-ended day-long week-long".split())
+#: actor types that can be parties to an armed attack (a person or civilians alone cannot)
+ARMED_TYPES = frozenset({ActorType.STATE, ActorType.MILITARY, ActorType.ARMED_GROUP, ActorType.GOVERNMENT,
+                         ActorType.ORGANIZATION})
+#: attack classes that are armed by their very name ("airstrike", "shelling"): no context undoes them
+ARMED_SUBTYPES = frozenset({EventSubtype.AIRSTRIKE, EventSubtype.DRONE_STRIKE, EventSubtype.SHELLING,
+                            EventSubtype.ROCKET_ATTACK, EventSubtype.MISSILE_ATTACK, EventSubtype.SUICIDE_BOMBING,
+                            EventSubtype.ARMED_CLASH})
 #: verbs that are a mobilization when their object is a military group ("sent troops to")
 MOVE_VERBS = frozenset("send dispatch move deploy station reinforce mass".split())
 #: crowds whose violence is a riot, not an armed attack ("protesters clashed with police")
@@ -176,8 +188,15 @@ def _match_trigger(token: Token) -> tuple[Trigger, int, int] | None:
 def _fits_class(d: EventDraft, head: Token, index: ActorIndex) -> bool:
     """Class disambiguation: fix or reject a trigger whose sense its context rules out (in place).
 
-    - a blast, fire or killing with no attacker in a sentence about a disaster is not an attack;
-    - a labour or hunger "strike" is a protest, and a crowd's violence a riot;
+    - a blast, fire, shooting or killing with no armed actor as attacker in a sentence about a
+      disaster, an ordinary crime or a sport is not an attack ("a gas explosion killed five",
+      "a robber shot a shopkeeper during a robbery", "Salah fired a shot into the corner");
+      classes armed by name ("airstrike", "shelling") stay;
+    - an attack by civilians alone is no conflict event ("a drunk driver killed three pedestrians");
+    - "attacked the budget bill", "shot down the proposal": an attack on a thing said is a
+      criticism (``lexicons/criticism_objects.txt``);
+    - a labour or hunger "strike" is a protest ("a 24-hour strike", "on strike", a strike in a
+      sentence about pay or unions: ``lexicons/labour_cues.txt``), and a crowd's violence a riot;
     - "vowed/pledged/promised" is a threat only with a word of retaliation;
     - "warned" someone is a threat, "warned of" something a statement.
     """
@@ -185,16 +204,24 @@ def _fits_class(d: EventDraft, head: Token, index: ActorIndex) -> bool:
     sent = sentence_of(head.doc, head.i)
     sent_words = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
     if d.type is EventType.ATTACK:
-        if d.agents and all(a.generic and a.type is ActorType.CIVILIANS for a in d.agents) and any(
-                a.text.split()[-1].lower().rstrip("s") in CROWD_NOUNS for a in d.agents):
+        civilians = bool(d.agents) and all(a.generic and a.type is ActorType.CIVILIANS for a in d.agents)
+        if civilians and any(a.text.split()[-1].lower().rstrip("s") in CROWD_NOUNS for a in d.agents):
             d.type, d.subtype, d.cameo = EventType.PROTEST, EventSubtype.RIOT, "145"  # "protesters clashed with police"
             return True
-        if lemma == "strike" and d.pos == "NOUN" and (
-                any(c.lower_ in LABOUR_STRIKE_MODIFIERS for c in head.children)
-                or (head.dep_ == "pobj" and head.head.lower_ == "on" and head.head.head.lemma_ in ("go", "be", "stay"))):
+        if lemma == "strike" and d.pos == "NOUN" and _labour_strike(head, sent_words):
             d.type, d.subtype, d.cameo = EventType.PROTEST, EventSubtype.DEMONSTRATION, "143"
             return True
-        if not d.agents and sent_words & disaster_cues():
+        if d.pos == "VERB" and any(c.dep_ == "dobj" and c.lemma_.lower() in criticism_objects()
+                                   for c in head.children):  # "attacked the budget bill"
+            if not d.agents or civilians:
+                return False
+            d.type, d.subtype, d.cameo = EventType.ACCUSATION, EventSubtype.CRITICISM, "111"
+            return True
+        if civilians:
+            return False  # "a drunk driver killed three pedestrians": no party to a conflict
+        armed = any(a.type in ARMED_TYPES for a in d.agents)
+        if not armed and d.subtype not in ARMED_SUBTYPES and (
+                sent_words & (disaster_cues() | crime_cues() | sports_cues()) or _match_score(sent, sent_words)):
             return False
     if d.type is EventType.THREAT and lemma in PROMISE_VERBS:
         words = {t.lemma_.lower() for c in head.children if c.dep_ in ("dobj", "xcomp", "ccomp")
@@ -204,6 +231,27 @@ def _fits_class(d: EventDraft, head: Token, index: ActorIndex) -> bool:
     if d.type is EventType.THREAT and lemma == "warn" and not d.targets:
         d.type, d.subtype, d.cameo = EventType.STATEMENT, None, EventType.STATEMENT.cameo_root
     return True
+
+
+def _match_score(sent, sent_words: set[str]) -> bool:
+    """A result of a game: "beat Chelsea 2-1", "drew 0-0"."""
+    if not sent_words & RESULT_VERBS:
+        return False
+    toks = list(sent)
+    return any(a.like_num and b.text == "-" and c.like_num and len(a.text) <= 2 and len(c.text) <= 2
+               for a, b, c in zip(toks, toks[1:], toks[2:]))
+
+
+def _labour_strike(head: Token, sent_words: set[str]) -> bool:
+    """A walkout: "a general strike", "a 24-hour strike", "went/walked out on strike", "a strike over pay"."""
+    for c in head.children:
+        if c.lower_ in LABOUR_STRIKE_MODIFIERS:
+            return True
+        if c.dep_ in ("compound", "amod", "nmod") and c.lemma_.lower() in DURATION_WORDS:
+            return True  # "a 24-hour strike", "a three-day strike"
+    if head.dep_ == "pobj" and head.head.lower_ == "on":
+        return True  # "went on strike", "walked out on strike", "remain on strike"
+    return bool(sent_words & labour_cues())
 
 
 def _move_or_assembly(token: Token, index: ActorIndex) -> tuple[Trigger, int, int] | None:
@@ -458,7 +506,8 @@ def _fill_arguments(d: EventDraft, index: ActorIndex, doc: Doc) -> None:
                 d.place_tokens.append(obj.i)
         # light verb: "X carried out strikes", "X issued a statement"
         verb = head.head
-        if head.dep_ in ("dobj", "nsubjpass") and verb.lemma_.lower() in LIGHT_VERBS and not d.agents:
+        if head.dep_ in ("dobj", "nsubjpass") and (verb.lemma_.lower() in LIGHT_VERBS or verb.lower_ in LIGHT_VERBS) \
+                and not d.agents:
             subj, passive = _subject(verb)
             if subj is not None and not passive:
                 d.agents += _actors_of(index, subj)

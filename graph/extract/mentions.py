@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Span
 from graph.extract.docindex import doc_text, entities
 from graph.vocab import gazetteer
 from graph.vocab.actor_types import ActorType
-from graph.vocab.lexicon import event_nouns, group_nouns, place_nouns, trigger_index
+from graph.vocab.lexicon import disaster_cues, event_nouns, group_nouns, place_nouns, trigger_index
 from graph.vocab.places import resolve_place
 
 __all__ = ["ActorMention", "find_actor_mentions", "LOCATIVE_PREPS", "slug", "side"]
@@ -201,10 +201,13 @@ def find_actor_mentions(doc: Doc) -> list[ActorMention]:
                                            entry.type, entry.country, entry.wikidata, source="gazetteer",
                                            locative=inside_place or _is_locative(span))))
 
+    disasters = disaster_cues()
     for ent in _joined_people(doc):
         text = _clean_person(ent.text) if ent.label_ in ("PERSON", "ORG") else ent.text.split("\n")[0].strip()
         if not text or text.isdigit():
             continue
+        if any(w in disasters for t in (ent[0], ent[-1]) for w in (t.lower_, t.lemma_.lower(), t.lower_.rstrip("s"))):
+            continue  # a storm or a fire the tagger took for a name ("Hurricane Maria", "Wildfires")
         tokens = [t for t in ent if t.idx < ent.start_char + len(text)]
         span = doc[tokens[0].i:tokens[-1].i + 1]
         if span[0].lower_ == "the" and len(span) > 1:
