@@ -47,7 +47,8 @@ __all__ = ["EventDraft", "find_event_drafts", "merge_coreferent", "mention_index
 
 SPEECH_TYPES = frozenset({EventType.STATEMENT, EventType.ACCUSATION, EventType.THREAT, EventType.DEMAND})
 #: verbs that are attacks only when an actor does them
-WEAK_VERBS = frozenset("kill murder hit destroy fire board fight down target gun clash execute burn torch set".split())
+WEAK_VERBS = frozenset("kill murder hit destroy fire board fight down target gun clash execute burn torch set "
+                       "pound stab hack loot pillage plunder ransack lynch".split())
 #: verbs that are events only with an actor as their object or addressee ("released the hostages",
 #: "spoke with the president"); "a statement released by X" or "X spoke the same way" are not
 NEEDS_TARGET = frozenset("release free speak talk arm supply host meet designate".split())
@@ -174,7 +175,7 @@ def _match_trigger(token: Token) -> tuple[Trigger, int, int] | None:
                     return hit, token.i, token.i + 1
         hit = index.get(("VERB", (lemma,)))
         return (hit, token.i, token.i + 1) if hit else None
-    if token.pos_ in ("NOUN", "PROPN"):
+    if token.pos_ in ("NOUN", "PROPN") and token.ent_type_ not in ("DATE", "TIME"):  # not "in March"
         for child in token.lefts:  # "rocket attack", "air strike", "suicide bombing"
             if child.dep_ in ("compound", "amod") and child.i == token.i - 1:
                 hit = index.get(("NOUN", (child.lemma_.lower(), lemma)))

@@ -144,3 +144,21 @@ def test_events_forces_of_a_group_or_alliance_stand_for_it(extract):
     x = extract("Houthi forces shelled Marib on Monday. NATO jets bombed a bridge near Novi Sad on Tuesday.")
     agents = [names(x, e.agents) for e in _of_type(x, "attack")]
     assert agents == [{"Houthi"}, {"NATO"}]  # the names the article uses
+
+
+def test_events_trigger_lexemes_of_wire_usage(extract):
+    """Verbs and nouns of wire and event-data usage, by class."""
+    x = extract("Government jets pounded rebel positions near Idlib on Monday. "
+                "Pirates hijacked a cargo ship off Eyl on Tuesday. "
+                "The rival militias exchanged fire in Tripoli on Wednesday. "
+                "Canada recalled its ambassador from Riyadh on Thursday.")
+    kinds = [(e.type.value, e.trigger.text) for e in x.events]
+    assert ("attack", "pounded") in kinds
+    assert ("arrest", "hijacked") in kinds
+    assert ("attack", "exchanged") in kinds
+    assert ("sanction", "recalled") in kinds
+
+
+def test_events_month_name_is_no_march(extract):
+    x = extract("Rebels shelled Kadugli in March.")
+    assert [e.type.value for e in x.events] == ["attack"]
