@@ -9,9 +9,12 @@ Rule classes, each with an example:
 - **agent and target by dependency pattern**: active (``nsubj`` / ``dobj``, "against"/"on"
   objects), passive (``nsubjpass`` is the target, the "by" object the agent), nominal
   (possessive or actor modifier is the agent: "Iran's attack", "US strikes"; "by X" the agent,
-  "on/against X" the target), light verbs ("X *carried out* strikes", "X *issued* a statement"),
-  relative clauses and conjoined verbs inherit their subject, pronouns resolve to the last
-  person or group named.
+  "on/against X" the target), light verbs ("X *carried out* strikes", "X *issued* a statement",
+  "X *opened* an inquiry"), relative clauses and conjoined verbs inherit their subject, pronouns
+  resolve to the last person or group named; the "with" object of talks, deals, broken ties
+  and clashes is the other party ("cut ties *with* Qatar", "clashed *with* ISWAP fighters").
+- **announced acts**: "X *declared* a mobilization", "*announced* an aid package": the act is the
+  event, its announcement no statement of its own.
 - **blame**: a condemnation or denial is an accusation only when it names whom it blames
   ("X condemned Iran" is an accusation, "X condemned the attack" a statement).
 - **weapon launches**: "Iran *launched missiles* targeting US troops": a launch verb whose object
@@ -41,7 +44,7 @@ from graph.vocab import gazetteer
 from graph.vocab.actor_types import ActorType
 from graph.vocab.event_types import EventSubtype, EventType
 from graph.vocab.lexicon import (Trigger, crime_cues, criticism_objects, disaster_cues, labour_cues, modality_cues,
-                                 retaliation_words, sports_cues, trigger_index)
+                                 retaliation_words, site_nouns, sports_cues, trigger_index)
 
 __all__ = ["EventDraft", "find_event_drafts", "merge_coreferent", "mention_index", "SPEECH_TYPES", "WEAK_VERBS"]
 
@@ -74,7 +77,9 @@ DEFINITE = frozenset({"the", "this", "these", "that", "those", "its", "their", "
 #: verbs whose object noun is the event and whose subject is its agent
 LIGHT_VERBS = frozenset("carry launch conduct stage mount make issue release hold claim order deliver "
                         "perform begin start continue step undertake unleash give levy impose slap "
-                        "announce send provide supply approve staged".split())  # "staged": the tagger's lemma is "stag"
+                        "announce declare unveil open send provide supply approve staged".split())  # "staged": the tagger's lemma is "stag"
+#: speech verbs whose object may be the act itself ("declared a ceasefire", "announced sanctions")
+ANNOUNCE_VERBS = frozenset("announce declare unveil".split())
 #: verbs under which an event mention is not a report of something that happened
 PREVENTIVE_VERBS = frozenset("deter prevent avoid stop halt threaten plan intend want seek aim prepare "
                              "risk fear try attempt consider call demand urge ask request propose "
@@ -84,6 +89,8 @@ PROMISE_VERBS = frozenset("vow pledge promise".split())
 #: "strike" that is a labour action, not an attack ("a general strike", "went on strike")
 LABOUR_STRIKE_MODIFIERS = frozenset("general hunger labor labour worker workers teachers nationwide "
                                     "national sit-down".split())
+#: arrest verbs that take ground when their object is a place ("captured the town", "seized the palace")
+CAPTURE_VERBS = frozenset("capture seize take".split())
 #: verbs of a game's result, which with a score ("2-1") make a sentence a sports report
 RESULT_VERBS = frozenset("beat defeat draw win lose thrash edge".split())
 #: words that give a walkout its length ("a 24-hour strike", "a three-day strike")
@@ -199,7 +206,9 @@ def _fits_class(d: EventDraft, head: Token, index: ActorIndex) -> bool:
     - a labour or hunger "strike" is a protest ("a 24-hour strike", "on strike", a strike in a
       sentence about pay or unions: ``lexicons/labour_cues.txt``), and a crowd's violence a riot;
     - "vowed/pledged/promised" is a threat only with a word of retaliation;
-    - "warned" someone is a threat, "warned of" something a statement.
+    - "warned" someone is a threat, "warned of" something a statement;
+    - "captured"/"seized" a town, a base or a palace (``lexicons/site_nouns.txt``, a place name)
+      takes ground: an attack (CAMEO 192), where capturing people or goods is an arrest.
     """
     lemma = head.lemma_.lower()
     sent = sentence_of(head.doc, head.i)
@@ -224,6 +233,10 @@ def _fits_class(d: EventDraft, head: Token, index: ActorIndex) -> bool:
         if not armed and d.subtype not in ARMED_SUBTYPES and (
                 sent_words & (disaster_cues() | crime_cues() | sports_cues()) or _match_score(sent, sent_words)):
             return False
+    if d.type is EventType.ARREST and d.pos == "VERB" and lemma in CAPTURE_VERBS and _takes_ground(head, index):
+        d.type, d.subtype, d.cameo = EventType.ATTACK, None, "192"  # "captured the town": ground, not people
+        d.targets = [t for t in d.targets if t.type is not ActorType.STATE]
+        return True
     if d.type is EventType.THREAT and lemma in PROMISE_VERBS:
         words = {t.lemma_.lower() for c in head.children if c.dep_ in ("dobj", "xcomp", "ccomp")
                  for t in c.subtree}
@@ -232,6 +245,19 @@ def _fits_class(d: EventDraft, head: Token, index: ActorIndex) -> bool:
     if d.type is EventType.THREAT and lemma == "warn" and not d.targets:
         d.type, d.subtype, d.cameo = EventType.STATEMENT, None, EventType.STATEMENT.cameo_root
     return True
+
+
+def _takes_ground(head: Token, index: ActorIndex) -> bool:
+    """The object of "captured"/"seized" is a place or an installation, not people or goods."""
+    for c in head.children:
+        if c.dep_ != "dobj":
+            continue
+        m = index.actor_at(c.i)
+        if m is not None and m.type not in (ActorType.STATE,) and not m.locative:
+            return False  # "captured two soldiers", "seized the IS commander"
+        return c.lemma_.lower() in site_nouns() or c.ent_type_ in ("GPE", "LOC", "FAC") or (
+            m is not None and m.type is ActorType.STATE)
+    return False
 
 
 def _match_score(sent, sent_words: set[str]) -> bool:
@@ -358,8 +384,12 @@ def _actors_of(index: ActorIndex, token: Token) -> list[ActorMention]:
                 if hit is None and child.dep_ == "poss" and child.lower_ in PRONOUNS_GROUP:
                     hit = index.antecedent(i, (ActorType.STATE, ActorType.ARMED_GROUP, ActorType.MILITARY,
                                                ActorType.GOVERNMENT, ActorType.ORGANIZATION))
-                if hit is not None and hit.type is not ActorType.PERSON and not hit.locative and hit not in out:
-                    out.append(hit)  # not a name used as a place: "Baghdad International Airport"
+                if hit is not None and hit.type is not ActorType.PERSON and hit not in out and (
+                        not hit.locative or tok.lemma_.lower() in site_nouns() and hit.source == "gazetteer"
+                        and index.doc[hit.end - 1].head.i == tok.i
+                        and index.doc[hit.end - 1].ent_type_ not in ("GPE", "LOC", "FAC")):
+                    out.append(hit)  # not a name used as a place ("Baghdad International Airport"),
+                    # but the owner of a site ("the AMISOM base", "Iranian oil platforms")
             if not out and tok.i + 1 < len(index.doc) and gazetteer.match_title([tok.text]) is not None:
                 after = index.actor_at(tok.i + 1)  # "OIC head Yousef Al-Othaimeen" parsed with "head" as head
                 if after is not None and after.type is ActorType.PERSON:
@@ -423,6 +453,12 @@ def _acl_targets(weapon: Token) -> list[Token]:
     return out
 
 
+def _with_party(d: EventDraft) -> bool:
+    """Events whose "with" object is the other party: talks, deals, broken ties, clashes
+    ("met with X", "agreed with X", "cut ties with X", "clashed with X")."""
+    return d.type in (EventType.CONSULT, EventType.AGREEMENT, EventType.SANCTION) or d.subtype is EventSubtype.ARMED_CLASH
+
+
 def _by_agent(token: Token) -> Token | None:
     for child in token.children:
         if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
@@ -473,8 +509,10 @@ def _fill_arguments(d: EventDraft, index: ActorIndex, doc: Doc) -> None:
                     d.targets += _actors_of(index, child)
                     if d.type is EventType.ATTACK and index.actor_at(child.i) is None:
                         d.place_tokens.append(child.i)  # "shelled an Iranian oil platform": a site
-        objects = _prep_objects(head, TARGET_PREPS | ({"with"} if d.type is EventType.CONSULT else set())
-                                | ({"to"} if d.type is EventType.AID else set()))
+        preps = TARGET_PREPS | ({"with"} if _with_party(d) else set()) | ({"to"} if d.type is EventType.AID else set())
+        objects = _prep_objects(head, preps)
+        if _with_party(d):  # "cut ties with Qatar", "signed a deal with the rebels": the object's "with"
+            objects += [o for c in head.children if c.dep_ == "dobj" for o in _prep_objects(c, {"with"})]
         for obj in objects:
             found = _actors_of(index, obj)
             if found:
@@ -497,7 +535,7 @@ def _fill_arguments(d: EventDraft, index: ActorIndex, doc: Doc) -> None:
                 for obj in _prep_objects(owner, {"from"}) + (_prep_objects(owner.head, {"from"})
                                                              if owner.dep_ in ("nsubj",) else []):
                     d.agents += _actors_of(index, obj)
-        preps = TARGET_PREPS | ({"with"} if d.type is EventType.CONSULT else set()) \
+        preps = TARGET_PREPS | ({"with"} if _with_party(d) else set()) \
             | ({"of"} if d.type in OF_TARGET_TYPES else set())
         for obj in _prep_objects(head, preps):
             found = _actors_of(index, obj)
@@ -505,9 +543,12 @@ def _fill_arguments(d: EventDraft, index: ActorIndex, doc: Doc) -> None:
                 d.targets += found
             if index.actor_at(obj.i) is None:
                 d.place_tokens.append(obj.i)
-        # light verb: "X carried out strikes", "X issued a statement"
-        verb = head.head
-        if head.dep_ in ("dobj", "nsubjpass") and (verb.lemma_.lower() in LIGHT_VERBS or verb.lower_ in LIGHT_VERBS) \
+        # light verb: "X carried out strikes", "X issued a statement", "declared martial law and a mobilization"
+        first = head
+        while first.dep_ == "conj" and first.head is not first:
+            first = first.head
+        verb = first.head
+        if first.dep_ in ("dobj", "nsubjpass") and (verb.lemma_.lower() in LIGHT_VERBS or verb.lower_ in LIGHT_VERBS) \
                 and not d.agents:
             subj, passive = _subject(verb)
             if subj is not None and not passive:
@@ -634,7 +675,21 @@ def find_event_drafts(doc: Doc, index: ActorIndex) -> list[EventDraft]:
             continue
         covered.update(range(start, end))
         drafts.append(d)
-    return drafts
+    return _announced_acts(doc, drafts)
+
+
+def _announced_acts(doc: Doc, drafts: list[EventDraft]) -> list[EventDraft]:
+    """"announced new sanctions", "declared a mobilization", "unveiled an aid package": the act
+    announced is the event, its announcement no statement of its own."""
+    heads = {(d.end - 1 if d.pos == "NOUN" else d.start): d for d in drafts if d.type not in SPEECH_TYPES}
+    out = []
+    for d in drafts:
+        verb = doc[d.start]
+        if d.type is EventType.STATEMENT and d.pos == "VERB" and verb.lemma_.lower() in ANNOUNCE_VERBS and any(
+                c.dep_ == "dobj" and any(o.i in heads for o in (c, *c.conjuncts)) for c in verb.children):
+            continue
+        out.append(d)
+    return out
 
 
 def mention_index(drafts: list[EventDraft]) -> dict[int, EventDraft]:

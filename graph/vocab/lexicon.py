@@ -20,7 +20,7 @@ from graph.vocab.event_types import EventSubtype, EventType, RelationType
 
 __all__ = ["LEXICON_DIR", "Trigger", "read_rows", "word_list", "triggers", "trigger_index", "group_nouns",
            "relation_cues", "modality_cues", "disaster_cues", "retaliation_words", "place_nouns", "event_nouns",
-           "crime_cues", "sports_cues", "criticism_objects", "labour_cues"]
+           "crime_cues", "sports_cues", "criticism_objects", "labour_cues", "site_nouns"]
 
 LEXICON_DIR = Path(__file__).with_name("lexicons")
 
@@ -130,3 +130,8 @@ def criticism_objects() -> frozenset[str]:
 def labour_cues() -> frozenset[str]:
     """Words of labour disputes (lower case, lemmas and forms)."""
     return word_list("labour_cues.txt")
+
+
+def site_nouns() -> frozenset[str]:
+    """Lemmas of installations and places that are held, taken and owned."""
+    return word_list("site_nouns.txt")

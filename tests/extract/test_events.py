@@ -162,3 +162,28 @@ def test_events_trigger_lexemes_of_wire_usage(extract):
 def test_events_month_name_is_no_march(extract):
     x = extract("Rebels shelled Kadugli in March.")
     assert [e.type.value for e in x.events] == ["attack"]
+
+
+def test_events_capturing_ground_is_an_attack_capturing_people_an_arrest(extract):
+    x = extract("Rebels captured the town of Kamanyola on Monday. Rebels captured two soldiers near Goma on Tuesday.")
+    assert [e.type.value for e in x.events] == ["attack", "arrest"]
+
+
+def test_events_owner_of_an_attacked_site_is_the_target(extract):
+    x = extract("Militants fired rockets at the Turkish base near Bashiqa on Friday.")
+    attack = _of_type(x, "attack")[0]
+    assert countries(x, attack.targets) == {"TUR"}
+
+
+def test_events_with_object_is_the_other_party(extract):
+    x = extract("Morocco severed ties with Iran on Tuesday. Troops clashed with Ansaru fighters near Birnin Gwari.")
+    sanction = _of_type(x, "sanction")[0]
+    assert countries(x, sanction.targets) == {"IRN"}
+    clash = _of_type(x, "attack")[0]
+    assert x.actor(clash.targets[0]).type.value == "armed_group"
+
+
+def test_events_announced_act_is_the_event_not_a_statement(extract):
+    x = extract("Armenia declared martial law and a general mobilization on Sunday.")
+    assert [e.type.value for e in x.events] == ["mobilization"]
+    assert countries(x, x.events[0].agents) == {"ARM"}
