@@ -20,9 +20,22 @@ Rule classes, each with an example:
 - **weapon launches**: "Iran *launched missiles* targeting US troops": a launch verb whose object
   is a weapon is an attack; the participle's object is the target.
 - **weak triggers** ("kill", "hit", "destroy", "fire", "board", "fight") count only with an
-  actor as agent, so "17 fighters were killed" is a casualty figure, not a new event.
+  actor as agent, so "17 fighters were killed" is a casualty figure, not a new event; a munition
+  as their subject is an attack of its class ("a roadside *bomb killed* four soldiers", "two
+  *rockets hit* the Green Zone"), and an explosion verb may hang on its device ("an explosive
+  device *detonated* under a vehicle").
+- **casualty participles** belong to the attack they follow and name its victims ("attacked a
+  post, *killing* 24 soldiers", "a bomb exploded, *wounding* three peacekeepers").
+- **undergoers and sides**: "a convoy *came under fire*" makes the subject the target;
+  "*fighting between* X and Y" makes X the agent and Y the target; "looted cattle *from* herders"
+  names the victims; "the army said *it* had killed 50" makes the speaker the agent.
+- **aid by transfer**: a weapon or aid goods handed to a named recipient ("*provided* Israel with
+  munitions", "*sent* tanks to Ukraine"; ``lexicons/aid_goods.txt`` and ``weapons.tsv``) is aid;
+  troops sent are a deployment. "*placed* troops *on alert*" is the subject's mobilization.
+- **protest as purpose**: "residents blocked the road *to protest*" reports a protest.
 - **not events**: negated ("did not attack"), modal or future ("will strike", "could attack"),
-  conditional ("if they attack"), purpose or prevention ("to deter further attacks"), and
+  conditional ("if they attack"), purpose or prevention ("to deter further attacks"; a protest
+  as the purpose of a crowd's act is the exception above), and
   speech with no speaker.
 - **coreference**: mentions of one occurrence merge when their type matches and their
   agents, targets, dates, places and finer classes do not conflict and they share an
@@ -34,17 +47,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
 from graph.extract.docindex import sentence_of, sentence_starts
 from graph.extract.actors import ActorIndex
 from graph.extract.mentions import ActorMention, side
+from graph.extract.weapons import load_weapon_lexicon
 from graph.vocab import gazetteer
 from graph.vocab.actor_types import ActorType
 from graph.vocab.event_types import EventSubtype, EventType
-from graph.vocab.lexicon import (Trigger, crime_cues, criticism_objects, disaster_cues, labour_cues, modality_cues,
-                                 retaliation_words, site_nouns, sports_cues, trigger_index)
+from graph.vocab.lexicon import (Trigger, aid_goods, crime_cues, criticism_objects, disaster_cues, labour_cues,
+                                 modality_cues, retaliation_words, site_nouns, sports_cues, trigger_index)
 
 __all__ = ["EventDraft", "find_event_drafts", "merge_coreferent", "mention_index", "SPEECH_TYPES", "WEAK_VERBS"]
 
@@ -75,9 +90,25 @@ SUBTYPE_FAMILIES = (
 )
 DEFINITE = frozenset({"the", "this", "these", "that", "those", "its", "their", "his", "her"})
 #: verbs whose object noun is the event and whose subject is its agent
-LIGHT_VERBS = frozenset("carry launch conduct stage mount make issue release hold claim order deliver "
+LIGHT_VERBS = frozenset("carry launch conduct stage mount make issue release hold claim order deliver put place "
                         "perform begin start continue step undertake unleash give levy impose slap "
-                        "announce declare unveil open send provide supply approve staged".split())  # "staged": the tagger's lemma is "stag"
+                        "announce declare unveil open send provide supply approve "
+                        "staged".split())  # "staged": the tagger's lemma is "stag"
+#: verbs that hand something over: aid when a weapon or aid goods go to a named recipient
+TRANSFER_VERBS = frozenset("provide give deliver send ship supply donate transfer hand airlift".split())
+#: weapon families that can be the subject of "killed", "hit", "destroyed" ("a roadside bomb killed four")
+MUNITION_SUBTYPES = {"bomb": EventSubtype.BOMBING, "grenade": EventSubtype.BOMBING, "mine": EventSubtype.BOMBING,
+                     "rocket": EventSubtype.ROCKET_ATTACK, "missile": EventSubtype.MISSILE_ATTACK,
+                     "artillery": EventSubtype.SHELLING, "drone": EventSubtype.DRONE_STRIKE,
+                     "air_strike": EventSubtype.AIRSTRIKE}
+#: verbs of taking by force, whose "from" object is the victim ("looted cattle from herders")
+LOOT_VERBS = frozenset("loot pillage plunder steal rob seize".split())
+#: verbs of casualties whose participle belongs to the attack it follows ("attacked a post, killing 24")
+CASUALTY_VERBS = frozenset("kill wound injure maim".split())
+#: clause kinds of such a participle
+PARTICIPLE_DEPS = frozenset({"advcl", "acl", "xcomp", "conj"})
+#: speech verbs whose subject "it" in the reported clause stands for ("the army said it had killed 50")
+SAY_VERBS = frozenset("say claim announce confirm admit state report add insist".split())
 #: speech verbs whose object may be the act itself ("declared a ceasefire", "announced sanctions")
 ANNOUNCE_VERBS = frozenset("announce declare unveil".split())
 #: verbs under which an event mention is not a report of something that happened
@@ -307,6 +338,63 @@ def _according_to(token: Token) -> tuple[Trigger, int, int] | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _weapon_classes() -> dict[str, str]:
+    """Weapon term (lower case) -> family, from ``lexicons/weapons.tsv``."""
+    return {e.term.lower(): e.weapon_class for e in load_weapon_lexicon() if e.weapon_class != "none"}
+
+
+def _weapon_class(token: Token) -> str | None:
+    """The weapon family a noun names, its modifiers first ("roadside bomb", "air defence systems")."""
+    classes = _weapon_classes()
+    doc, left = token.doc, token.i
+    while left > 0 and doc[left - 1].dep_ in ("compound", "amod") and doc[left - 1].head.i >= left:
+        left -= 1
+    mods = [t.lower_ for t in doc[left:token.i]]
+    for k in range(len(mods) + 1):  # the longest phrase first
+        for last in (token.lemma_.lower(), token.lower_):
+            hit = classes.get(" ".join(mods[k:] + [last]))
+            if hit:
+                return hit
+    return None
+
+
+def _munition_subject(head: Token) -> EventSubtype | None:
+    """"A roadside bomb killed four soldiers", "two rockets hit the Green Zone": a munition that
+    kills or hits is an attack by an unnamed hand, of the munition's class."""
+    subj, passive = _subject(head)
+    if subj is None or passive:
+        return None
+    return MUNITION_SUBTYPES.get(_weapon_class(subj) or "")
+
+
+def _aid_transfer(token: Token, index: ActorIndex) -> tuple[Trigger, int, int] | None:
+    """"provided Israel with munitions", "sent tanks to Ukraine", "delivered food to refugees":
+    a weapon or aid goods handed to a named recipient is aid ("sent troops to" is a deployment)."""
+    if token.pos_ != "VERB" or token.lemma_.lower() not in TRANSFER_VERBS:
+        return None
+    things = [c for c in token.children if c.dep_ == "dobj"] + _prep_objects(token, {"with"})
+    recipients = [c for c in token.children if c.dep_ in ("dative", "dobj") and index.actor_at(c.i) is not None] \
+        + [o for o in _prep_objects(token, {"to", "for"}) if _actors_of(index, o)]
+    weapon = any(_weapon_class(t) for t in things if index.actor_at(t.i) is None)
+    goods = weapon or any(t.lemma_.lower() in aid_goods() for t in things if index.actor_at(t.i) is None)
+    if not goods or not recipients:
+        return None
+    subtype = EventSubtype.MILITARY_AID if weapon else None
+    return Trigger((token.lemma_.lower(),), "VERB", EventType.AID, subtype, "072" if weapon else "070"), \
+        token.i, token.i + 1
+
+
+def _came_under(token: Token) -> tuple[Trigger, int, int] | None:
+    """"A convoy came under fire / attack": an attack whose subject is the target."""
+    if token.pos_ != "VERB" or token.lemma_.lower() not in ("come", "fall"):
+        return None
+    for obj in _prep_objects(token, {"under"}):
+        if obj.lemma_.lower() in ("fire", "attack", "shelling", "bombardment", "assault", "siege"):
+            return Trigger(("come", "under"), "VERB", EventType.ATTACK, None, "190"), token.i, obj.i + 1
+    return None
+
+
 def _weapon_launch(token: Token) -> tuple[Trigger, int, int] | None:
     """"Iran launched missiles at US bases": a launch verb with a weapon object is an attack;
     "a car bomb exploded", "a bomb went off", "detonated a device": an explosion of a weapon is a bombing."""
@@ -316,6 +404,8 @@ def _weapon_launch(token: Token) -> tuple[Trigger, int, int] | None:
     went_off = lemma == "go" and any(c.dep_ == "prt" and c.lower_ == "off" for c in token.children)
     if lemma in EXPLODE_VERBS or went_off:
         args = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+        if token.dep_ in ("acl", "relcl"):
+            args.append(token.head)  # "an improvised explosive device detonated under a vehicle"
         if any(a.lemma_.lower() in EXPLOSIVES or a.lower_ in EXPLOSIVES for a in args):
             return Trigger((lemma,), "VERB", EventType.ATTACK, EventSubtype.BOMBING, "195"), token.i, token.i + 1
         return None
@@ -370,6 +460,9 @@ def _actors_of(index: ActorIndex, token: Token) -> list[ActorMention]:
     out: list[ActorMention] = []
     for tok in [token, *token.conjuncts]:
         m = index.actor_at(tok.i)
+        if m is None and tok.lower_ == "it" and (speaker := _reporting_speaker(tok)) is not None:
+            out += [a for a in _actors_of(index, speaker) if a.type is not ActorType.PERSON and a not in out]
+            continue  # "the army said it had killed 50 fighters": "it" is the army
         if m is None and tok.lower_ in PRONOUNS_PERSON:
             m = index.antecedent(tok.i, (ActorType.PERSON,), "m" if tok.lower_ in ("he", "him") else "f")
         elif m is None and tok.lower_ in PRONOUNS_GROUP:
@@ -407,6 +500,17 @@ def _actors_of(index: ActorIndex, token: Token) -> list[ActorMention]:
         if m is not None and m not in out:
             out.append(m)
     return out
+
+
+def _reporting_speaker(pronoun: Token) -> Token | None:
+    """The subject of the speech verb whose reported clause has ``pronoun`` as its subject."""
+    if pronoun.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    clause = pronoun.head
+    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in SAY_VERBS:
+        return None
+    subj, passive = _subject(clause.head)
+    return None if passive or subj is None or subj.lower_ == "it" else subj
 
 
 def _owner_modifier(index: ActorIndex, m: ActorMention) -> ActorMention | None:
@@ -456,7 +560,8 @@ def _acl_targets(weapon: Token) -> list[Token]:
 def _with_party(d: EventDraft) -> bool:
     """Events whose "with" object is the other party: talks, deals, broken ties, clashes
     ("met with X", "agreed with X", "cut ties with X", "clashed with X")."""
-    return d.type in (EventType.CONSULT, EventType.AGREEMENT, EventType.SANCTION) or d.subtype is EventSubtype.ARMED_CLASH
+    return d.type in (EventType.CONSULT, EventType.AGREEMENT, EventType.SANCTION) \
+        or d.subtype is EventSubtype.ARMED_CLASH
 
 
 def _by_agent(token: Token) -> Token | None:
@@ -470,8 +575,8 @@ def _by_agent(token: Token) -> Token | None:
 
 def _prep_objects(token: Token, preps) -> list[Token]:
     out = []
-    for child in token.children:
-        if child.dep_ == "prep" and child.lower_ in preps:
+    for child in token.children:  # "sent tanks to Ukraine" has "to" as a dative
+        if (child.dep_ == "prep" or child.dep_ == "dative" and child.pos_ == "ADP") and child.lower_ in preps:
             out += [o for o in child.children if o.dep_ == "pobj"]
     return out
 
@@ -483,7 +588,11 @@ def _fill_arguments(d: EventDraft, index: ActorIndex, doc: Doc) -> None:
         return
     head = doc[d.end - 1] if d.pos == "NOUN" else doc[d.start]
     speech = d.type in SPEECH_TYPES
-    if d.pos == "VERB":
+    if d.pos == "VERB" and d.end - d.start > 1 and head.lemma_.lower() in ("come", "fall"):  # "came under fire"
+        subj, _ = _subject(head)
+        d.targets += _actors_of(index, subj) if subj is not None else []
+        d.agents += [a for o in _prep_objects(doc[d.end - 1], {"from", "by"}) for a in _actors_of(index, o)]
+    elif d.pos == "VERB":
         subj, passive = _subject(head)
         if passive:
             by = _by_agent(head)
@@ -499,6 +608,10 @@ def _fill_arguments(d: EventDraft, index: ActorIndex, doc: Doc) -> None:
                     subj = next((c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass")), None)
                     if subj is not None:
                         d.targets += _actors_of(index, subj)
+        if d.type is EventType.AID:  # "supplied the Houthis with missiles", "gave Ukraine tanks": the recipient
+            for child in head.children:
+                if child.dep_ in ("dobj", "dative") and index.actor_at(child.i) is not None:
+                    d.targets += _actors_of(index, child)
         if d.type in OBJECT_TARGET_TYPES:
             for child in head.children:
                 if child.dep_ in ("dobj", "dative") and not (speech and child.pos_ == "NOUN"
@@ -509,7 +622,9 @@ def _fill_arguments(d: EventDraft, index: ActorIndex, doc: Doc) -> None:
                     d.targets += _actors_of(index, child)
                     if d.type is EventType.ATTACK and index.actor_at(child.i) is None:
                         d.place_tokens.append(child.i)  # "shelled an Iranian oil platform": a site
-        preps = TARGET_PREPS | ({"with"} if _with_party(d) else set()) | ({"to"} if d.type is EventType.AID else set())
+        preps = TARGET_PREPS | ({"with"} if _with_party(d) else set()) \
+            | ({"to", "for"} if d.type is EventType.AID else set()) \
+            | ({"from"} if head.lemma_.lower() in LOOT_VERBS else set())
         objects = _prep_objects(head, preps)
         if _with_party(d):  # "cut ties with Qatar", "signed a deal with the rebels": the object's "with"
             objects += [o for c in head.children if c.dep_ == "dobj" for o in _prep_objects(c, {"with"})]
@@ -535,8 +650,12 @@ def _fill_arguments(d: EventDraft, index: ActorIndex, doc: Doc) -> None:
                 for obj in _prep_objects(owner, {"from"}) + (_prep_objects(owner.head, {"from"})
                                                              if owner.dep_ in ("nsubj",) else []):
                     d.agents += _actors_of(index, obj)
+        sides = [a for obj in _prep_objects(head, {"between"}) for a in _actors_of(index, obj)]
+        if d.type is EventType.ATTACK and len(sides) > 1 and not d.agents:  # "fighting between X and Y"
+            d.agents += sides[:1]
+            d.targets += sides[1:]
         preps = TARGET_PREPS | ({"with"} if _with_party(d) else set()) \
-            | ({"of"} if d.type in OF_TARGET_TYPES else set())
+            | ({"of"} if d.type in OF_TARGET_TYPES else set()) | ({"to", "for"} if d.type is EventType.AID else set())
         for obj in _prep_objects(head, preps):
             found = _actors_of(index, obj)
             if found:
@@ -548,8 +667,10 @@ def _fill_arguments(d: EventDraft, index: ActorIndex, doc: Doc) -> None:
         while first.dep_ == "conj" and first.head is not first:
             first = first.head
         verb = first.head
-        if first.dep_ in ("dobj", "nsubjpass") and (verb.lemma_.lower() in LIGHT_VERBS or verb.lower_ in LIGHT_VERBS) \
-                and not d.agents:
+        if first.dep_ == "pobj" and first.head.lower_ == "on" and first.head.head.lemma_.lower() in ("put", "place"):
+            first, verb = first.head, first.head.head  # "placed 8,500 troops on alert"
+        if (first.dep_ in ("dobj", "nsubjpass") or verb.lemma_.lower() in ("put", "place")) \
+                and (verb.lemma_.lower() in LIGHT_VERBS or verb.lower_ in LIGHT_VERBS) and not d.agents:
             subj, passive = _subject(verb)
             if subj is not None and not passive:
                 d.agents += _actors_of(index, subj)
@@ -579,6 +700,11 @@ def _fill_arguments(d: EventDraft, index: ActorIndex, doc: Doc) -> None:
                 subj, passive = _subject(verb)
                 if subj is not None and not passive:
                     d.agents += _actors_of(index, subj)
+    if d.type is EventType.ATTACK:  # "attacked a post, killing 24 soldiers", "a device exploded, injuring four"
+        for owner in (head, head.head) if head.dep_ in ("acl", "relcl") else (head,):
+            for part in owner.children:
+                if part.dep_ in PARTICIPLE_DEPS and part.tag_ == "VBG" and part.lemma_.lower() in CASUALTY_VERBS:
+                    d.targets += [a for c in part.children if c.dep_ == "dobj" for a in _actors_of(index, c)]
     d.agents = _unique(d.agents)
     d.targets = [t for t in _unique(d.targets) if t.key not in d.agent_keys]
 
@@ -614,15 +740,15 @@ def find_event_drafts(doc: Doc, index: ActorIndex) -> list[EventDraft]:
     for token in doc:
         if token.i in covered:
             continue
-        hit = _move_or_assembly(token, index) or _match_trigger(token) or _weapon_launch(token) \
-            or _according_to(token)
+        hit = _aid_transfer(token, index) or _came_under(token) or _move_or_assembly(token, index) \
+            or _match_trigger(token) or _weapon_launch(token) or _according_to(token)
         if hit is None:
             continue
         trigger, start, end = hit
         head = doc[end - 1] if trigger.pos == "NOUN" else token
         if index.actor_at(head.i) is not None and trigger.pos == "NOUN" and index.actor_at(head.i).generic is False:
             continue  # part of a name ("the Strike Group")
-        if _is_unreal(head):
+        if _is_unreal(head) and not _protest_purpose(head, trigger):
             continue
         d = EventDraft(trigger.type, trigger.subtype, trigger.cameo, start, end,
                        bisect_right(sent_starts, start) - 1, pos=trigger.pos,
@@ -658,9 +784,18 @@ def find_event_drafts(doc: Doc, index: ActorIndex) -> list[EventDraft]:
                 nominal.place_tokens += d.place_tokens
                 covered.update(range(start, end))
                 continue
+        if trigger.pos == "VERB" and lemma in CASUALTY_VERBS and head.tag_ == "VBG" and head.dep_ in PARTICIPLE_DEPS:
+            owner = _governing_attack(doc, head, drafts)
+            if owner is not None:  # "attacked a navy base, killing 30 sailors": one attack
+                owner.targets = _unique(owner.targets + [t for t in d.targets if t.key not in owner.agent_keys])
+                covered.update(range(start, end))
+                continue
         if trigger.pos == "VERB" and lemma in WEAK_VERBS and not d.agents:
-            continue
-        if lemma in NEEDS_TARGET and not d.targets:
+            munition = _munition_subject(head)
+            if munition is None:
+                continue
+            d.subtype = d.subtype or munition  # "a roadside bomb killed four soldiers"
+        if lemma in NEEDS_TARGET and not d.targets and not (trigger.pos == "NOUN" and d.type is EventType.CONSULT):
             continue
         if lemma in NEEDS_COMPLEMENT and not any(c.dep_ in ("dobj", "xcomp", "ccomp", "prep") for c in head.children):
             continue
@@ -676,6 +811,27 @@ def find_event_drafts(doc: Doc, index: ActorIndex) -> list[EventDraft]:
         covered.update(range(start, end))
         drafts.append(d)
     return _announced_acts(doc, drafts)
+
+
+def _governing_attack(doc: Doc, participle: Token, drafts: list[EventDraft]) -> EventDraft | None:
+    """The attack a casualty participle follows: its head's event, or that of a device it describes."""
+    gov = participle.head
+    for e in reversed(drafts):
+        if e.type is not EventType.ATTACK:
+            continue
+        for st, en in e.mentions:
+            if st <= gov.i < en or (doc[st].head.i == gov.i and doc[st].dep_ in ("acl", "relcl")):
+                return e
+    return None
+
+
+def _protest_purpose(head: Token, trigger: Trigger) -> bool:
+    """"took to the streets to protest", "blocked the road to demonstrate": a protest given as the
+    purpose of what a crowd really did is a protest that happened."""
+    if trigger.type is not EventType.PROTEST or head.dep_ != "advcl" or head.pos_ != "VERB":
+        return False
+    verb = head.head
+    return verb.pos_ == "VERB" and verb.tag_ in ("VBD", "VBN", "VBZ", "VBP") and not _is_unreal(verb)
 
 
 def _announced_acts(doc: Doc, drafts: list[EventDraft]) -> list[EventDraft]:

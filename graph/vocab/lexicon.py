@@ -20,7 +20,8 @@ from graph.vocab.event_types import EventSubtype, EventType, RelationType
 
 __all__ = ["LEXICON_DIR", "Trigger", "read_rows", "word_list", "triggers", "trigger_index", "group_nouns",
            "relation_cues", "modality_cues", "disaster_cues", "retaliation_words", "place_nouns", "event_nouns",
-           "crime_cues", "sports_cues", "criticism_objects", "labour_cues", "site_nouns"]
+           "crime_cues", "sports_cues", "criticism_objects", "labour_cues", "site_nouns",
+           "aid_goods"]
 
 LEXICON_DIR = Path(__file__).with_name("lexicons")
 
@@ -135,3 +136,8 @@ def labour_cues() -> frozenset[str]:
 def site_nouns() -> frozenset[str]:
     """Lemmas of installations and places that are held, taken and owned."""
     return word_list("site_nouns.txt")
+
+
+def aid_goods() -> frozenset[str]:
+    """Lemmas of things given as aid (weapons aside)."""
+    return word_list("aid_goods.txt")

@@ -187,3 +187,62 @@ def test_events_announced_act_is_the_event_not_a_statement(extract):
     x = extract("Armenia declared martial law and a general mobilization on Sunday.")
     assert [e.type.value for e in x.events] == ["mobilization"]
     assert countries(x, x.events[0].agents) == {"ARM"}
+
+
+def test_events_munition_that_kills_is_an_attack_of_its_class(extract):
+    x = extract("A car bomb killed seven people in Mogadishu on Saturday. Three mortar shells hit the market in Goma.")
+    attacks = _of_type(x, "attack")
+    assert [a.subtype.value for a in attacks] == ["Bombing", "Shelling"]
+
+
+def test_events_device_that_detonates_and_its_victims(extract):
+    x = extract("On 4 May 2022, an explosive device detonated near an army truck in Gao, wounding five soldiers.")
+    (attack,) = _of_type(x, "attack")
+    assert x.actor(attack.targets[0]).type.value == "military"
+
+
+def test_events_casualty_participle_is_part_of_its_attack(extract):
+    x = extract("Rebels attacked a police post in Kayes on Monday, killing six officers.")
+    (attack,) = _of_type(x, "attack")
+    assert "officers" in names(x, attack.targets)
+    assert attack.killed == 6
+
+
+def test_events_subject_that_came_under_fire_is_the_target(extract):
+    x = extract("An Ethiopian army convoy came under attack near Gondar on Thursday.")
+    (attack,) = _of_type(x, "attack")
+    assert countries(x, attack.targets) == {"ETH"}
+    assert attack.agents == ()
+
+
+def test_events_fighting_between_two_sides(extract):
+    x = extract("Fighting between the Malian army and JNIM killed 12 people near Mopti on Friday.")
+    (attack,) = _of_type(x, "attack")
+    assert countries(x, attack.agents) == {"MLI"}
+    assert x.actor(attack.targets[0]).type.value == "armed_group"
+
+
+def test_events_it_in_a_reported_clause_is_the_speaker(extract):
+    x = extract("The Nigerian army said on Sunday that it had killed 30 ISWAP fighters near Baga.")
+    attack = _of_type(x, "attack")[0]
+    assert countries(x, attack.agents) == {"NGA"}
+
+
+def test_events_protest_given_as_purpose_happened(extract):
+    x = extract("Traders in Kano shut their shops on Monday to protest against the new tax.")
+    assert [e.type.value for e in x.events] == ["protest"]
+
+
+def test_events_weapons_or_goods_handed_to_a_recipient_are_aid(extract):
+    x = extract("Germany delivered air defence systems to Ukraine on Friday. "
+                "France provided Chad with ammunition. "
+                "Russia sent troops to Mali.")
+    aid = _of_type(x, "aid")
+    assert [countries(x, a.targets) for a in aid] == [{"UKR"}, {"TCD"}]
+    assert [e.type.value for e in x.events][-1] == "mobilization"
+
+
+def test_events_placed_on_alert_by_its_agent(extract):
+    x = extract("Taiwan placed its forces on high alert on Tuesday.")
+    (alert,) = _of_type(x, "mobilization")
+    assert countries(x, alert.agents) == {"TWN"}
