@@ -32,7 +32,10 @@ Rule classes, each with an example:
 - **aid by transfer**: a weapon or aid goods handed to a named recipient ("*provided* Israel with
   munitions", "*sent* tanks to Ukraine"; ``lexicons/aid_goods.txt`` and ``weapons.tsv``) is aid;
   troops sent are a deployment. "*placed* troops *on alert*" is the subject's mobilization.
-- **protest as purpose**: "residents blocked the road *to protest*" reports a protest.
+- **protest as purpose**: "residents blocked the road *to protest*" reports a protest; a civilian
+  crowd that blocks, occupies or barricades protests (obstruction, CAMEO 144).
+- **manner and stand-ins**: "detained 40 *in raids*" is the arrest (no attack of its own); "pledged
+  $20 million *in aid*" and "a commission *of inquiry*" take their agent through the sum or the panel.
 - **not events**: negated ("did not attack"), modal or future ("will strike", "could attack"),
   conditional ("if they attack"), purpose or prevention ("to deter further attacks"; a protest
   as the purpose of a crowd's act is the exception above), and
@@ -71,7 +74,7 @@ WEAK_VERBS = frozenset("kill murder hit destroy fire board fight down target gun
 #: "spoke with the president"); "a statement released by X" or "X spoke the same way" are not
 NEEDS_TARGET = frozenset("release free speak talk arm supply host meet designate".split())
 #: verbs that are attacks when their object is a weapon ("launched missiles at", "fired rockets into")
-WEAPON_VERBS = frozenset("launch fire drop lob".split())
+WEAPON_VERBS = frozenset("launch fire drop lob hurl throw toss".split())
 WEAPON_OBJECTS = frozenset("missile rocket bomb shell mortar drone grenade torpedo projectile "
                            "round barrage salvo".split())
 #: verbs that are bombings when a weapon explodes ("a car bomb exploded", "detonated a device")
@@ -91,6 +94,7 @@ SUBTYPE_FAMILIES = (
 DEFINITE = frozenset({"the", "this", "these", "that", "those", "its", "their", "his", "her"})
 #: verbs whose object noun is the event and whose subject is its agent
 LIGHT_VERBS = frozenset("carry launch conduct stage mount make issue release hold claim order deliver put place "
+                        "set establish form create pledge allocate grant "
                         "perform begin start continue step undertake unleash give levy impose slap "
                         "announce declare unveil open send provide supply approve "
                         "staged".split())  # "staged": the tagger's lemma is "stag"
@@ -101,6 +105,10 @@ MUNITION_SUBTYPES = {"bomb": EventSubtype.BOMBING, "grenade": EventSubtype.BOMBI
                      "rocket": EventSubtype.ROCKET_ATTACK, "missile": EventSubtype.MISSILE_ATTACK,
                      "artillery": EventSubtype.SHELLING, "drone": EventSubtype.DRONE_STRIKE,
                      "air_strike": EventSubtype.AIRSTRIKE}
+#: bodies named after what they do ("a commission of inquiry", "a team of investigators")
+PANEL_NOUNS = frozenset("commission panel committee board team mission".split())
+#: attack nouns that are only the manner of an arrest they hang on ("detained 40 in raids")
+OPERATION_NOUNS = frozenset("raid swoop operation crackdown".split())
 #: verbs of taking by force, whose "from" object is the victim ("looted cattle from herders")
 LOOT_VERBS = frozenset("loot pillage plunder steal rob seize".split())
 #: verbs of casualties whose participle belongs to the attack it follows ("attacked a post, killing 24")
@@ -121,7 +129,7 @@ PROMISE_VERBS = frozenset("vow pledge promise".split())
 LABOUR_STRIKE_MODIFIERS = frozenset("general hunger labor labour worker workers teachers nationwide "
                                     "national sit-down".split())
 #: arrest verbs that take ground when their object is a place ("captured the town", "seized the palace")
-CAPTURE_VERBS = frozenset("capture seize take".split())
+CAPTURE_VERBS = frozenset("capture seize take recapture retake retook".split())  # "retook": the tagger's lemma
 #: verbs of a game's result, which with a score ("2-1") make a sentence a sports report
 RESULT_VERBS = frozenset("beat defeat draw win lose thrash edge".split())
 #: words that give a walkout its length ("a 24-hour strike", "a three-day strike")
@@ -139,6 +147,8 @@ MOVE_VERBS = frozenset("send dispatch move deploy station reinforce mass".split(
 CROWD_NOUNS = frozenset("protester demonstrator rioter crowd mob student".split())
 #: verbs that are a protest when their subject is a civilian crowd ("protesters gathered")
 ASSEMBLY_VERBS = frozenset("gather assemble converge rally march".split())
+#: verbs that are a protest (obstruction, CAMEO 144) when a civilian crowd does them ("blocked roads")
+OBSTRUCT_VERBS = frozenset("block blockade barricade occupy".split())
 TARGET_PREPS = frozenset({"against", "on", "at", "upon", "targeting", "into"})
 PRONOUNS_PERSON = frozenset({"he", "she", "him", "her"})
 #: event types whose direct object is a participant ("attacked X", "accused X", "met X", "freed X")
@@ -323,10 +333,15 @@ def _move_or_assembly(token: Token, index: ActorIndex) -> tuple[Trigger, int, in
             if c.dep_ == "dobj" and m is not None and m.type is ActorType.MILITARY:
                 return Trigger((lemma,), "VERB", EventType.MOBILIZATION, EventSubtype.DEPLOYMENT, "150"), \
                     token.i, token.i + 1
-    if lemma in ASSEMBLY_VERBS:
+    obstructs = lemma in OBSTRUCT_VERBS or any(c.dep_ == "dobj" and c.lemma_.lower() in ("barricade", "roadblock")
+                                               for c in token.children)
+    if lemma in ASSEMBLY_VERBS or obstructs:
         subj, _ = _subject(token)
         crowd = _actors_of(index, subj) if subj is not None else []
         if crowd and all(m.type is ActorType.CIVILIANS for m in crowd):
+            if obstructs:  # "residents blocked the road", "protesters set up barricades"
+                return Trigger((lemma,), "VERB", EventType.PROTEST, EventSubtype.DEMONSTRATION, "144"), \
+                    token.i, token.i + 1
             return Trigger((lemma,), "VERB", EventType.PROTEST, EventSubtype.DEMONSTRATION, "141"), token.i, token.i + 1
     return None
 
@@ -360,10 +375,12 @@ def _weapon_class(token: Token) -> str | None:
 
 
 def _munition_subject(head: Token) -> EventSubtype | None:
-    """"A roadside bomb killed four soldiers", "two rockets hit the Green Zone": a munition that
-    kills or hits is an attack by an unnamed hand, of the munition's class."""
+    """"A roadside bomb killed four soldiers", "two rockets hit the Green Zone", "were killed by a
+    roadside bomb": a munition that kills or hits is an attack by an unnamed hand, of its class."""
     subj, passive = _subject(head)
-    if subj is None or passive:
+    if passive:  # "two soldiers were killed by a roadside bomb"
+        subj = _by_agent(head)
+    if subj is None:
         return None
     return MUNITION_SUBTYPES.get(_weapon_class(subj) or "")
 
@@ -666,6 +683,13 @@ def _fill_arguments(d: EventDraft, index: ActorIndex, doc: Doc) -> None:
         first = head
         while first.dep_ == "conj" and first.head is not first:
             first = first.head
+        if first.dep_ == "pobj" and first.head.lower_ == "of" and first.head.head.lemma_.lower() in PANEL_NOUNS:
+            first = first.head.head  # "set up a commission of inquiry": the panel stands for the inquiry
+        if d.type is EventType.AID and first.dep_ == "pobj" and first.head.lower_ == "in" \
+                and first.head.head.dep_ == "dobj":
+            first = first.head.head  # "pledged $100 million in aid to Afghanistan": the sum stands for the aid
+            d.targets += [a for o in _prep_objects(first, {"to", "for"}) + _prep_objects(first.head, {"to", "for"})
+                          for a in _actors_of(index, o)]
         verb = first.head
         if first.dep_ == "pobj" and first.head.lower_ == "on" and first.head.head.lemma_.lower() in ("put", "place"):
             first, verb = first.head, first.head.head  # "placed 8,500 troops on alert"
@@ -768,6 +792,11 @@ def find_event_drafts(doc: Doc, index: ActorIndex) -> list[EventDraft]:
                            and any(st <= governor.i < en for st, en in e.mentions)), None)
             same = (head.dep_ == "pobj" and head.head.lower_ in ("to", "in", "on", "during")) or \
                 (head.dep_ in ("dobj", "attr", "oprd") and d.type not in SPEECH_TYPES)
+            if verbal is None and d.type is EventType.ATTACK and lemma in OPERATION_NOUNS and head.dep_ == "pobj" \
+                    and head.head.lower_ in ("in", "during"):
+                verbal = next((e for e in drafts if e.type is EventType.ARREST and e.pos == "VERB"
+                               and any(st <= governor.i < en for st, en in e.mentions)), None)
+                same = verbal is not None  # "arrested 15 Palestinians in overnight raids": the arrests
             if verbal is not None and same:  # never "raided in retaliation *for* an attack", "denied the accusation"
                 verbal.mentions.append((start, end))
                 verbal.targets = _unique(verbal.targets + [t for t in d.targets if t.key not in verbal.agent_keys])

@@ -165,6 +165,19 @@ def _group_phrase(token) -> tuple[int, int]:
     return left, token.i + 1
 
 
+def _modifier_before_name(doc: Doc, span: Span, candidates) -> bool:
+    """An entity that is a gazetteer name with a descriptive word before it ("Paramilitary Rapid
+    Support Forces", "Sudanese Rapid Support Forces"): the word is a group noun, a demonym or
+    the capitalised first word of the sentence."""
+    nouns = group_nouns()
+    for _, m in candidates:
+        if m.source == "gazetteer" and m.end == span.end and span.start < m.start:
+            extra = doc[span.start:m.start]
+            return all(t.lemma_.lower() in nouns or t.lower_ in nouns or t.is_sent_start
+                       or gazetteer.demonym_country(t.text) for t in extra)
+    return False
+
+
 def _group_kind(token, nouns: dict[str, ActorType]) -> ActorType | None:
     """The actor type of a group noun, a modifier first: "armed men" is an armed group, "men" nothing."""
     lemma = token.lemma_.lower()
@@ -266,6 +279,8 @@ def find_actor_mentions(doc: Doc) -> list[ActorMention]:
             body = gazetteer.generic_body(span.text)
             if body is not None:  # "Iraq's Foreign Ministry", "the Syrian army"
                 candidates.append((2, _body_mention(span, body)))
+            elif _modifier_before_name(doc, span, candidates):
+                continue  # "Paramilitary Rapid Support Forces": the name the gazetteer knows
             else:
                 candidates.append((2, ActorMention(span.start, span.end, span.start_char, span.end_char,
                                                    span.text, span.text, _type_by_head(span), source="ner")))

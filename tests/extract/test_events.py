@@ -246,3 +246,30 @@ def test_events_placed_on_alert_by_its_agent(extract):
     x = extract("Taiwan placed its forces on high alert on Tuesday.")
     (alert,) = _of_type(x, "mobilization")
     assert countries(x, alert.agents) == {"TWN"}
+
+
+def test_events_second_table_classes(extract):
+    """Classes found on the second, unseen table: retaking ground, thrown grenades, a passive munition,
+    raids as the manner of arrests, sums 'in aid', inquiries set up, barricades."""
+    x = extract("Government troops retook the town of Tal Afar on Sunday. "
+                "A man hurled a grenade at an army post in Sopore on Monday. "
+                "Three policemen were killed by a car bomb in Quetta on Tuesday. "
+                "Soldiers detained 12 men in dawn raids in Hebron on Wednesday. "
+                "Norway pledged $20 million in aid to Somalia on Thursday. "
+                "The African Union set up a commission of inquiry into the massacre. "
+                "Students set up barricades in Dakar on Friday.")
+    kinds = [(e.type.value, e.trigger.text) for e in x.events]
+    assert ("attack", "retook") in kinds
+    assert ("attack", "hurled") in kinds
+    assert ("attack", "killed") in kinds
+    assert ("arrest", "detained") in kinds and ("attack", "raids") not in kinds
+    assert ("investigation", "inquiry") in kinds
+    assert ("protest", "set") in kinds
+    aid = _of_type(x, "aid")[0]
+    assert countries(x, aid.agents) == {"NOR"} and countries(x, aid.targets) == {"SOM"}
+
+
+def test_events_known_name_after_a_descriptive_word(extract):
+    x = extract("Sudanese Rapid Support Forces shelled El Fasher on Monday.")
+    (attack,) = _of_type(x, "attack")
+    assert names(x, attack.agents) == {"Rapid Support Forces"}
