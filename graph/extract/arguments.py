@@ -8,7 +8,8 @@ decides which event each finding belongs to, by one rule class per argument:
   the bombing).
 - **by coordination**: a verb conjoined with an event's verb shares its date ("destroyed a rig
   *on Monday* and raided another").
-- **by sentence**: otherwise a date goes to the main event of its sentence, weapons to the
+- **by sentence**: otherwise a date goes to the main event of its sentence (not to an event
+  noun that a verb of no event names: "on Tuesday *called* the raids an escalation"), weapons to the
   attacks of their sentence, and a casualty figure to the attack of its sentence, else to the
   attack last reported in the three sentences before ("... at least 17 fighters were killed").
 - **relative to another date**: "had spoken *the night before*" is the day before the sentence's
@@ -29,7 +30,7 @@ from graph.extract.docindex import entities, sentences
 from graph.extract.actors import ActorIndex
 from graph.extract.casualties import find_casualties
 from graph.extract.dates import find_dates
-from graph.extract.events import SPEECH_TYPES, EventDraft, mention_index
+from graph.extract.events import LIGHT_VERBS, SPEECH_TYPES, EventDraft, mention_index
 from graph.extract.mentions import FACILITY_HEADS, LOCATIVE_PREPS, slug
 from graph.extract.weapons import find_weapons
 from graph.records import Mention, Place
@@ -66,9 +67,22 @@ def _main_event(sent: Span, drafts: list[EventDraft]) -> EventDraft | None:
     root = sent.root
     for d in drafts:
         tok = sent.doc[d.end - 1] if d.pos == "NOUN" else sent.doc[d.start]
+        if _named_object(sent, d):
+            continue
         if tok.i == root.i or tok.head.i == root.i:
             return d
     return None
+
+
+def _named_object(sent: Span, d: EventDraft) -> bool:
+    """An event noun that is the object of the sentence's verb when that verb is no event and no
+    light verb: "Tehran *on Tuesday* called the raids an escalation" dates the calling, not the raids
+    ("carried out airstrikes on Monday" dates the airstrikes)."""
+    if d.pos != "NOUN":
+        return False
+    tok, root = sent.doc[d.end - 1], sent.root
+    return tok.dep_ == "dobj" and tok.head.i == root.i and not (
+        root.lemma_.lower() in LIGHT_VERBS or root.lower_ in LIGHT_VERBS)
 
 
 class PlaceFinder:
@@ -170,7 +184,7 @@ def attach_arguments(doc: Doc, drafts: list[EventDraft], index: ActorIndex, publ
         day_dates = [f for f in find_dates(sent, published) if f.precision == "day"]
         for found in day_dates:
             owner = _owner(doc, found.head_i, triggers, sent) or _main_event(sent, local) \
-                or (local[0] if len(local) == 1 else None)
+                or (local[0] if len(local) == 1 and not _named_object(sent, local[0]) else None)
             if owner is not None and owner.date is None:
                 owner.date = found.date
                 owner.date_span = (found.start_char, found.end_char)

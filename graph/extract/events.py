@@ -64,7 +64,8 @@ from graph.vocab.event_types import EventSubtype, EventType
 from graph.vocab.lexicon import (Trigger, aid_goods, crime_cues, criticism_objects, disaster_cues, labour_cues,
                                  modality_cues, retaliation_words, site_nouns, sports_cues, trigger_index)
 
-__all__ = ["EventDraft", "find_event_drafts", "merge_coreferent", "mention_index", "SPEECH_TYPES", "WEAK_VERBS"]
+__all__ = ["EventDraft", "find_event_drafts", "merge_coreferent", "mention_index", "SPEECH_TYPES", "WEAK_VERBS",
+           "LIGHT_VERBS"]
 
 SPEECH_TYPES = frozenset({EventType.STATEMENT, EventType.ACCUSATION, EventType.THREAT, EventType.DEMAND})
 #: verbs that are attacks only when an actor does them
@@ -123,6 +124,8 @@ ANNOUNCE_VERBS = frozenset("announce declare unveil".split())
 PREVENTIVE_VERBS = frozenset("deter prevent avoid stop halt threaten plan intend want seek aim prepare "
                              "risk fear try attempt consider call demand urge ask request propose "
                              "recommend decline refuse".split())
+#: prepositions of time: an event in their object happened before or around the act ("after the raids")
+TIME_PREPS = frozenset("after before following since during amid despite over".split())
 #: promises that are threats only with a word of retaliation ("vowed revenge", not "pledged aid")
 PROMISE_VERBS = frozenset("vow pledge promise".split())
 #: "strike" that is a labour action, not an attack ("a general strike", "went on strike")
@@ -230,6 +233,8 @@ def _match_trigger(token: Token) -> tuple[Trigger, int, int] | None:
                 if hit:
                     return hit, child.i, token.i + 1
         hit = index.get(("NOUN", (lemma,))) or index.get(("NOUN", (token.lower_,)))
+        if hit is None and token.tag_ == "NNPS" and token.lower_.endswith("s"):
+            hit = index.get(("NOUN", (token.lower_[:-1],)))  # "the U.S. Attacks", "U.S. Raids": capitalised plurals
         return (hit, token.i, token.i + 1) if hit else None
     return None
 
@@ -442,11 +447,17 @@ def _is_unreal(token: Token) -> bool:
     if verb is None:
         if any(c.lower_ in NOMINAL_HEDGES for c in token.children if c.dep_ in ("amod", "det", "advmod")):
             return True
-        # an event noun that is the object of "deter", "prevent", "threaten"...
-        head = token.head
+        # an event noun that is the object of "deter", "prevent", "threaten"... ("threatened vengeance
+        # *after* the raids" and "*called* the attacks an escalation" name real ones)
+        head, path = token.head, [token.dep_]
         while head.dep_ in ("prep", "pobj", "conj") and head.head is not head:
+            if head.dep_ == "prep" and head.lower_ in TIME_PREPS:
+                break
+            path.append(head.dep_)
             head = head.head
-        if head.lemma_.lower() in PREVENTIVE_VERBS and head.i != token.i:
+        if head.lemma_.lower() in PREVENTIVE_VERBS and head.i != token.i and not (
+                head.dep_ == "prep" and head.lower_ in TIME_PREPS) and not (
+                head.lemma_.lower() == "call" and path[-1] == "dobj"):
             return True
         verb = token.head if token.head.pos_ in ("VERB", "AUX") else None
         if verb is None:
@@ -462,7 +473,8 @@ def _is_unreal(token: Token) -> bool:
     if verb.dep_ in ("xcomp", "advcl", "ccomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         if verb.head.lemma_.lower() in PREVENTIVE_VERBS or verb.dep_ == "advcl":
             return True
-    if verb.lemma_.lower() in PREVENTIVE_VERBS and verb is not token:
+    if verb.lemma_.lower() in PREVENTIVE_VERBS and verb is not token and not (
+            verb.lemma_.lower() == "call" and token.dep_ == "dobj" and token.head.i == verb.i):
         return True
     return False
 
@@ -824,7 +836,8 @@ def find_event_drafts(doc: Doc, index: ActorIndex) -> list[EventDraft]:
             if munition is None:
                 continue
             d.subtype = d.subtype or munition  # "a roadside bomb killed four soldiers"
-        if lemma in NEEDS_TARGET and not d.targets and not (trigger.pos == "NOUN" and d.type is EventType.CONSULT):
+        if lemma in NEEDS_TARGET and len(trigger.lemmas) == 1 and not d.targets \
+                and not (trigger.pos == "NOUN" and d.type is EventType.CONSULT):  # not "spoke out against"
             continue
         if lemma in NEEDS_COMPLEMENT and not any(c.dep_ in ("dobj", "xcomp", "ccomp", "prep") for c in head.children):
             continue

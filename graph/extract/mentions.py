@@ -286,6 +286,16 @@ def find_actor_mentions(doc: Doc) -> list[ActorMention]:
                                                    span.text, span.text, _type_by_head(span), source="ner")))
         # GPE not in the gazetteer is a place (a city, a province): arguments.py makes it a Place
 
+    for token in doc:  # "a U.S.-flag ship", "a Liberian-registered tanker": the owner in one token
+        prefix, _, suffix = token.text.rpartition("-")
+        if prefix and suffix.lower() in OWNER_SUFFIXES:
+            code = gazetteer.demonym_country(prefix)
+            entry = gazetteer.best(prefix) if code is None else gazetteer.best(gazetteer.country_name(code))
+            if entry is not None and entry.type is ActorType.STATE:
+                candidates.append((0, ActorMention(token.i, token.i + 1, token.idx, token.idx + len(prefix), prefix,
+                                                   entry.name, entry.type, entry.country, entry.wikidata,
+                                                   source="gazetteer")))
+
     nouns = group_nouns()
     for token in doc:
         kind = _group_kind(token, nouns) if token.pos_ in ("NOUN", "PROPN") else None
@@ -330,6 +340,9 @@ def find_actor_mentions(doc: Doc) -> list[ActorMention]:
             a.locative = True
     return found
 
+
+#: second parts of a one-token compound that make its first part an owner ("U.S.-flag", "Panama-registered")
+OWNER_SUFFIXES = frozenset("flag flagged registered owned operated".split())
 
 #: head words of named buildings and sites, which are places where events happen, not actors
 FACILITY_HEADS = frozenset("cathedral church mosque temple synagogue shrine school university hospital clinic "

@@ -79,7 +79,9 @@ def refine_speech(doc: Doc, drafts: list[EventDraft], links, index: ActorIndex) 
         # his own side, and a person or body whose side the article does not give is not blamed
         others = [a for t in reported for a in t.agents
                   if side(a) not in speaker_sides and not a.generic and _known_side(a)]
-        if d.type is EventType.STATEMENT and others and known and _reported_in_clause(doc, d, reported):
+        named = {i for i in _clause_tokens(doc, d) if (m := index.actor_at(i)) is not None
+                 and side(m) in {side(o) for o in others}}
+        if d.type is EventType.STATEMENT and others and known and named and _reported_in_clause(doc, d, reported):
             d.type, d.subtype, d.cameo = EventType.ACCUSATION, None, EventType.ACCUSATION.cameo_root
         if d.type is EventType.STATEMENT:
             blamed = _blamed_in_clause(doc, d, index, blame)

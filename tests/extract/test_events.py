@@ -273,3 +273,30 @@ def test_events_known_name_after_a_descriptive_word(extract):
     x = extract("Sudanese Rapid Support Forces shelled El Fasher on Monday.")
     (attack,) = _of_type(x, "attack")
     assert names(x, attack.agents) == {"Rapid Support Forces"}
+
+
+def test_events_attack_named_after_a_time_preposition_or_by_calling_it_is_real(extract):
+    x = extract("Hamas threatened retaliation after the Israeli Strikes on Gaza. "
+                "Tehran on Tuesday called the U.S. Raids an escalation.")
+    attacks = _of_type(x, "attack")
+    assert len(attacks) == 2
+    assert all(a.date is None for a in attacks)  # "on Tuesday" dates the calling, not the raids
+
+
+def test_events_owner_written_in_one_token_with_flag(extract):
+    x = extract("Iranian gunboats attacked a U.S.-flag tanker near Farsi Island on Friday.")
+    (attack,) = _of_type(x, "attack")
+    assert countries(x, attack.targets) == {"USA"}
+
+
+def test_events_report_of_an_attack_blames_only_whom_it_names(extract):
+    x = extract("American jets bombed an army base near Qaim on Monday. "
+                "The Iraqi government said three soldiers died in the airstrike. "
+                "Syria said American jets had killed civilians near Abu Kamal.")
+    speech = [e.type.value for e in x.events if e.type.value in ("statement", "accusation")]
+    assert speech == ["statement", "accusation"]
+
+
+def test_events_speaking_out_against_is_an_accusation(extract):
+    x = extract("Imran Khan spoke out against the drone strike in Waziristan on Monday.")
+    assert [e.type.value for e in x.events] == ["accusation", "attack"]
