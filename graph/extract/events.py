@@ -957,6 +957,7 @@ def merge_coreferent(drafts: list[EventDraft], doc: Doc) -> list[EventDraft]:
         target.agents = _unique(target.agents + d.agents)
         target.targets = [t for t in _unique(target.targets + d.targets) if t.key not in target.agent_keys]
         target.place_tokens += [i for i in d.place_tokens if i not in target.place_tokens]
+        target.places += [p for p in d.places if all(p.id != q.id for q in target.places)]
         target.date = target.date or d.date
         target.date_span = target.date_span or d.date_span
         target.subtype = target.subtype or d.subtype

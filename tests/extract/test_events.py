@@ -300,3 +300,11 @@ def test_events_report_of_an_attack_blames_only_whom_it_names(extract):
 def test_events_speaking_out_against_is_an_accusation(extract):
     x = extract("Imran Khan spoke out against the drone strike in Waziristan on Monday.")
     assert [e.type.value for e in x.events] == ["accusation", "attack"]
+
+
+def test_events_coreferent_mentions_keep_every_place(extract):
+    """Places read from a later mention of one occurrence stay with it (they were dropped at merging)."""
+    x = extract("Militants attacked a village in Borno state on Sunday. "
+                "The militants' attack on Kawuri killed 20 villagers.")
+    (attack,) = _of_type(x, "attack")
+    assert "Kawuri" in {x.place(p).name for p in attack.places}
