@@ -43,8 +43,12 @@ Rule classes, each with an example:
 - **coreference**: mentions of one occurrence merge when their type matches and their
   agents, targets, dates, places and finer classes do not conflict and they share an
   argument, or when a bare definite mention ("the strike") follows one of its kind; a bare
-  mention of a finer class ("the airstrike") joins the last occurrence of that class first. Participants
-  are compared by side: a state, its military and its government are one party.
+  mention of a finer class ("the airstrike") joins the last occurrence of that class first. A bare
+  "the attack" joins the occurrence reported in its own or the previous sentence, else the
+  article's first (its lede: "... the Foreign Ministry condemned the attack" three paragraphs on
+  is about the headline's attack, not the embassy attack recalled in between). Participants
+  are compared by side: a state, its military and its government are one party; a pronoun
+  owner of a target is not the attacker ("American jets struck *its* power stations").
 """
 from __future__ import annotations
 
@@ -481,10 +485,12 @@ def _is_unreal(token: Token) -> bool:
 
 # ---------------------------------------------------------------- arguments
 
-def _actors_of(index: ActorIndex, token: Token) -> list[ActorMention]:
+def _actors_of(index: ActorIndex, token: Token, avoid: frozenset[str] = frozenset()) -> list[ActorMention]:
     """Actors a syntactic argument denotes: its own mention, conjuncts, a pronoun's antecedent.
 
     A military noun owned by a state ("US warplanes", "American troops") stands for the state.
+    A pronoun does not stand for a side in ``avoid`` (an attack's target is not its attacker:
+    "the U.S. attacks on *its* platforms").
     """
     out: list[ActorMention] = []
     for tok in [token, *token.conjuncts]:
@@ -496,7 +502,7 @@ def _actors_of(index: ActorIndex, token: Token) -> list[ActorMention]:
             m = index.antecedent(tok.i, (ActorType.PERSON,), "m" if tok.lower_ in ("he", "him") else "f")
         elif m is None and tok.lower_ in PRONOUNS_GROUP:
             m = index.antecedent(tok.i, (ActorType.ARMED_GROUP, ActorType.STATE, ActorType.MILITARY,
-                                         ActorType.GOVERNMENT))
+                                         ActorType.GOVERNMENT), avoid=avoid)
         elif m is None:
             # the head noun is not an actor, but its owner is: "coalition targets", "US personnel",
             # "the American-flag tanker", "its oil platforms", "Iran's embassy"
@@ -505,7 +511,7 @@ def _actors_of(index: ActorIndex, token: Token) -> list[ActorMention]:
                 hit = index.actor_at(i)
                 if hit is None and child.dep_ == "poss" and child.lower_ in PRONOUNS_GROUP:
                     hit = index.antecedent(i, (ActorType.STATE, ActorType.ARMED_GROUP, ActorType.MILITARY,
-                                               ActorType.GOVERNMENT, ActorType.ORGANIZATION))
+                                               ActorType.GOVERNMENT, ActorType.ORGANIZATION), avoid=avoid)
                 if hit is not None and hit.type is not ActorType.PERSON and hit not in out and (
                         not hit.locative or tok.lemma_.lower() in site_nouns() and hit.source == "gazetteer"
                         and index.doc[hit.end - 1].head.i == tok.i
@@ -520,7 +526,7 @@ def _actors_of(index: ActorIndex, token: Token) -> list[ActorMention]:
                 # for someone: "a spokesperson for President Duterte"
                 preps = {"of", "for"} if gazetteer.match_title([tok.text]) is not None else {"of"}
                 for obj in _prep_objects(tok, preps):
-                    out += [a for a in _actors_of(index, obj) if a not in out]
+                    out += [a for a in _actors_of(index, obj, avoid) if a not in out]
             continue
         if m is not None and m.generic and m.type in (ActorType.MILITARY, ActorType.ARMED_GROUP):
             owner = _owner_modifier(index, m)
@@ -648,7 +654,7 @@ def _fill_arguments(d: EventDraft, index: ActorIndex, doc: Doc) -> None:
                     if child.lemma_.lower() in WEAPON_OBJECTS:
                         d.targets += [a for t in _acl_targets(child) for a in _actors_of(index, t)]
                         continue
-                    d.targets += _actors_of(index, child)
+                    d.targets += _actors_of(index, child, avoid=frozenset(d.agent_sides))
                     if d.type is EventType.ATTACK and index.actor_at(child.i) is None:
                         d.place_tokens.append(child.i)  # "shelled an Iranian oil platform": a site
         preps = TARGET_PREPS | ({"with"} if _with_party(d) else set()) \
@@ -658,7 +664,7 @@ def _fill_arguments(d: EventDraft, index: ActorIndex, doc: Doc) -> None:
         if _with_party(d):  # "cut ties with Qatar", "signed a deal with the rebels": the object's "with"
             objects += [o for c in head.children if c.dep_ == "dobj" for o in _prep_objects(c, {"with"})]
         for obj in objects:
-            found = _actors_of(index, obj)
+            found = _actors_of(index, obj, avoid=frozenset(d.agent_sides))
             if found:
                 d.targets += found
             if not speech and index.actor_at(obj.i) is None:
@@ -686,7 +692,7 @@ def _fill_arguments(d: EventDraft, index: ActorIndex, doc: Doc) -> None:
         preps = TARGET_PREPS | ({"with"} if _with_party(d) else set()) \
             | ({"of"} if d.type in OF_TARGET_TYPES else set()) | ({"to", "for"} if d.type is EventType.AID else set())
         for obj in _prep_objects(head, preps):
-            found = _actors_of(index, obj)
+            found = _actors_of(index, obj, avoid=frozenset(d.agent_sides))
             if found:
                 d.targets += found
             if index.actor_at(obj.i) is None:
@@ -930,6 +936,12 @@ def _shares_argument(a: EventDraft, b: EventDraft, doc: Doc) -> bool:
     return bool(words_a & words_b)
 
 
+def _sentence_of_token(doc: Doc, i: int) -> int:
+    from bisect import bisect_right
+
+    return bisect_right(sentence_starts(doc), i) - 1
+
+
 def merge_coreferent(drafts: list[EventDraft], doc: Doc) -> list[EventDraft]:
     """Merge mentions of one occurrence (see the module docstring); the first mention leads."""
     merged: list[EventDraft] = []
@@ -939,6 +951,14 @@ def merge_coreferent(drafts: list[EventDraft], doc: Doc) -> list[EventDraft]:
             # "the airstrike": the last occurrence of its own class before any of unknown class
             target = next((e for e in reversed(merged) if _compatible(d, e) and e.subtype and e.has_arguments() and
                            any(d.subtype in f and e.subtype in f for f in SUBTYPE_FAMILIES + ((d.subtype,),))), None)
+        if target is None and d.type not in SPEECH_TYPES and not d.subtype and not d.has_arguments() \
+                and d.pos == "NOUN" and d.definite and not d.plural:
+            # "the attack": the occurrence just reported (this sentence or the one before), else the
+            # article's first (its lede), not whichever was reported last
+            pool = [e for e in merged if _compatible(d, e)]
+            recent = [e for e in pool if any(d.sentence - 1 <= _sentence_of_token(doc, s) for s, _ in e.mentions)]
+            if pool:
+                target = recent[-1] if recent else pool[0]
         for e in ([] if target is not None else reversed(merged)):
             if not _compatible(d, e):
                 continue

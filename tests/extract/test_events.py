@@ -308,3 +308,22 @@ def test_events_coreferent_mentions_keep_every_place(extract):
                 "The militants' attack on Kawuri killed 20 villagers.")
     (attack,) = _of_type(x, "attack")
     assert "Kawuri" in {x.place(p).name for p in attack.places}
+
+
+def test_events_owner_pronoun_of_a_target_is_not_the_attacker(extract):
+    x = extract("Iraq said on Monday that American jets had struck its power stations near Basra.")
+    (attack,) = _of_type(x, "attack")
+    assert countries(x, attack.targets) == {"IRQ"}
+
+
+def test_events_bare_mention_is_the_one_just_reported_else_the_lede(extract):
+    """"The attack" right after a report is that occurrence; farther on, the article's first."""
+    x = extract("Militants stormed a hotel in Mogadishu on Friday, killing 20 people. "
+                "On Saturday, gunmen attacked a market in Baidoa. "
+                "The attack lasted two hours. "
+                "Aid agencies sent doctors to both towns. "
+                "Hospitals in the capital were overwhelmed. "
+                "On Sunday, Prime Minister Hamza Barre condemned the attack.")
+    hotel, market = _of_type(x, "attack")
+    assert len(market.mentions) == 2 and len(hotel.mentions) == 2
+    assert "condemned" not in {m.text for m in market.mentions}
