@@ -503,30 +503,37 @@ def _actors_of(index: ActorIndex, token: Token, avoid: frozenset[str] = frozense
         elif m is None and tok.lower_ in PRONOUNS_GROUP:
             m = index.antecedent(tok.i, (ActorType.ARMED_GROUP, ActorType.STATE, ActorType.MILITARY,
                                          ActorType.GOVERNMENT), avoid=avoid)
+        elif m is None and (named := next((c for c in tok.children if c.dep_ == "appos" and (
+                a := index.actor_at(c.i)) is not None and a.type is ActorType.PERSON), None)) is not None:
+            out += [a for a in _actors_of(index, named, avoid) if a not in out]  # "OIC head Yousef
+            continue  # Al-Othaimeen, Pope Francis and ...": the person named in apposition to a title
         elif m is None:
             # the head noun is not an actor, but its owner is: "coalition targets", "US personnel",
-            # "the American-flag tanker", "its oil platforms", "Iran's embassy"
+            # "the American-flag tanker", "its oil platforms", "Iran's embassy" (each conjunct on its own:
+            # "Pope Francis and a spokesperson for President Duterte")
+            found: list[ActorMention] = []
             for i in range(tok.left_edge.i, tok.i):
                 child = index.doc[i]
                 hit = index.actor_at(i)
                 if hit is None and child.dep_ == "poss" and child.lower_ in PRONOUNS_GROUP:
                     hit = index.antecedent(i, (ActorType.STATE, ActorType.ARMED_GROUP, ActorType.MILITARY,
                                                ActorType.GOVERNMENT, ActorType.ORGANIZATION), avoid=avoid)
-                if hit is not None and hit.type is not ActorType.PERSON and hit not in out and (
+                if hit is not None and hit.type is not ActorType.PERSON and hit not in found and (
                         not hit.locative or tok.lemma_.lower() in site_nouns() and hit.source == "gazetteer"
                         and index.doc[hit.end - 1].head.i == tok.i
                         and index.doc[hit.end - 1].ent_type_ not in ("GPE", "LOC", "FAC")):
-                    out.append(hit)  # not a name used as a place ("Baghdad International Airport"),
+                    found.append(hit)  # not a name used as a place ("Baghdad International Airport"),
                     # but the owner of a site ("the AMISOM base", "Iranian oil platforms")
-            if not out and tok.i + 1 < len(index.doc) and gazetteer.match_title([tok.text]) is not None:
+            if not found and tok.i + 1 < len(index.doc) and gazetteer.match_title([tok.text]) is not None:
                 after = index.actor_at(tok.i + 1)  # "OIC head Yousef Al-Othaimeen" parsed with "head" as head
                 if after is not None and after.type is ActorType.PERSON:
-                    out.append(after)
-            if not out:  # a collective head: "a convoy of soldiers", "members of Hamas"; a title speaking
+                    found.append(after)
+            if not found:  # a collective head: "a convoy of soldiers", "members of Hamas"; a title speaking
                 # for someone: "a spokesperson for President Duterte"
                 preps = {"of", "for"} if gazetteer.match_title([tok.text]) is not None else {"of"}
                 for obj in _prep_objects(tok, preps):
-                    out += [a for a in _actors_of(index, obj, avoid) if a not in out]
+                    found += [a for a in _actors_of(index, obj, avoid) if a not in found]
+            out += [a for a in found if a not in out]
             continue
         if m is not None and m.generic and m.type in (ActorType.MILITARY, ActorType.ARMED_GROUP):
             owner = _owner_modifier(index, m)

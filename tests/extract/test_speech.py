@@ -66,3 +66,11 @@ def test_speech_according_to_a_named_source_is_their_statement(extract):
 def test_speech_according_to_unnamed_reports_is_not_an_event(extract):
     x = extract("According to reports, the town fell on Monday.")
     assert not [e for e in x.events if e.type is EventType.STATEMENT]
+
+
+def test_speech_titles_in_apposition_and_conjoined_spokespeople_each_speak(extract):
+    """"from AU chairman Moussa Faki, Pope Francis and a spokesman for President Ramaphosa": three speakers."""
+    x = extract("Statements of condemnation have come from African Union chairman Moussa Faki, Pope Francis, "
+                "and a spokesman for President Cyril Ramaphosa.")
+    speakers = [{x.actor(a).name for a in e.agents} for e in x.events]
+    assert speakers == [{"Moussa Faki"}, {"Francis"}, {"Cyril Ramaphosa"}]
