@@ -359,9 +359,11 @@ HONORIFICS = {"mr": "m", "mr.": "m", "mister": "m", "sir": "m", "lord": "m", "ms
 
 def _joined_people(doc: Doc) -> list[Span]:
     """Named entities, with adjacent PERSON entities joined ("Ali Akbar" + "Hashemi Rafsanjani"),
-    also across a hyphenated part the tagger left out ("Sahle" + "-Work" + "Zewde")."""
+    also across a hyphenated part the tagger left out ("Sahle" + "-Work" + "Zewde"), and a PERSON
+    entity widened over the proper nouns of its own name that the tagger left out ("Superintendent
+    Graciano" + "Mijares", "Arnel" + "dela Vega")."""
     out: list[Span] = []
-    for ent in doc.ents:
+    for ent in _widened_people(doc):
         gap = doc[out[-1].end:ent.start] if out else None
         if out and ent.label_ == "PERSON" and out[-1].label_ == "PERSON" and len(gap) <= 3 \
                 and all(t.text in ("-", "‐") or (t.is_title and t.pos_ == "PROPN") for t in gap) \
@@ -369,6 +371,28 @@ def _joined_people(doc: Doc) -> list[Span]:
             out[-1] = Span(doc, out[-1].start, ent.end, label="PERSON")
         else:
             out.append(ent)
+    return out
+
+
+def _widened_people(doc: Doc) -> list[Span]:
+    """PERSON entities widened along the compound chain of their name (see :func:`_joined_people`)."""
+    ents = list(doc.ents)
+    out = []
+    for k, ent in enumerate(ents):
+        start, end = ent.start, ent.end
+        if ent.label_ == "PERSON":
+            limit = ents[k + 1].start if k + 1 < len(ents) else len(doc)
+            # rightwards: the last word is a compound of a proper noun further right ("Graciano" -> "Mijares")
+            while end < limit and doc[end - 1].dep_ == "compound" and doc[end - 1].head.i >= end \
+                    and all(t.pos_ == "PROPN" and t.is_title and "\n" not in t.whitespace_ for t in doc[end - 1:doc[end - 1].head.i + 1]):
+                end = doc[end - 1].head.i + 1
+            floor = out[-1].end if out else 0
+            # leftwards: a capitalised given name compounded onto the entity ("Arnel" + "dela Vega")
+            while start - 1 >= floor and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title \
+                    and doc[start - 1].dep_ == "compound" and start <= doc[start - 1].head.i < end \
+                    and gazetteer.match_title([doc[start - 1].text]) is None and not doc[start - 1].ent_type_:
+                start -= 1
+        out.append(ent if (start, end) == (ent.start, ent.end) else Span(doc, start, end, label=ent.label_))
     return out
 
 
