@@ -541,6 +541,11 @@ def _actors_of(index: ActorIndex, token: Token, avoid: frozenset[str] = frozense
                 m = owner
         if m is not None and m not in out:
             out.append(m)
+        if m is not None and m.type is ActorType.PERSON:  # "Khamenei, Prime Minister Mousavi and now
+            for c in tok.children:  # Rafsanjani": a list of people the parser took for an apposition
+                other = index.actor_at(c.i)
+                if c.dep_ == "appos" and other is not None and other.type is ActorType.PERSON and other.key != m.key:
+                    out += [a for a in _actors_of(index, c, avoid) if a not in out]
     return out
 
 

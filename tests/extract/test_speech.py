@@ -74,3 +74,9 @@ def test_speech_titles_in_apposition_and_conjoined_spokespeople_each_speak(extra
                 "and a spokesman for President Cyril Ramaphosa.")
     speakers = [{x.actor(a).name for a in e.agents} for e in x.events]
     assert speakers == [{"Moussa Faki"}, {"Francis"}, {"Cyril Ramaphosa"}]
+
+
+def test_speech_list_of_people_parsed_as_apposition_each_speak(extract):
+    x = extract("President Salva Kiir, Vice President Riek Machar and now Bol Mel have all vowed revenge.")
+    speakers = [{x.actor(a).name for a in e.agents} for e in x.events if e.type.value == "threat"]
+    assert len(speakers) == 3
