@@ -27,8 +27,9 @@ Rule classes, each with an example:
 - **casualty participles** belong to the attack they follow and name its victims ("attacked a
   post, *killing* 24 soldiers", "a bomb exploded, *wounding* three peacekeepers").
 - **undergoers and sides**: "a convoy *came under fire*" makes the subject the target;
-  "*fighting between* X and Y" makes X the agent and Y the target; "looted cattle *from* herders"
-  names the victims; "the army said *it* had killed 50" makes the speaker the agent.
+  "*fighting between* X and Y" (also "clashes *broke out between* X and Y") makes X the agent and
+  Y the target; "looted cattle *from* herders" names the victims; "the army said *it* had killed
+  50" makes the speaker the agent; "a car bomb *planted by* ETA killed two" makes the planter the agent.
 - **aid by transfer**: a weapon or aid goods handed to a named recipient ("*provided* Israel with
   munitions", "*sent* tanks to Ukraine"; ``lexicons/aid_goods.txt`` and ``weapons.tsv``) is aid;
   troops sent are a deployment. "*placed* troops *on alert*" is the subject's mobilization.
@@ -116,6 +117,10 @@ PANEL_NOUNS = frozenset("commission panel committee board team mission".split())
 OPERATION_NOUNS = frozenset("raid swoop operation crackdown".split())
 #: verbs of taking by force, whose "from" object is the victim ("looted cattle from herders")
 LOOT_VERBS = frozenset("loot pillage plunder steal rob seize".split())
+#: auxiliaries of a future act ("would target", "will strike")
+FUTURE_AUX = frozenset("will would 'll shall".split())
+#: verbs a fight breaks out with, whose "between" object names its sides ("clashes erupted between X and Y")
+OUTBREAK_VERBS = frozenset("break erupt flare rage continue resume intensify".split())
 #: verbs of casualties whose participle belongs to the attack it follows ("attacked a post, killing 24")
 CASUALTY_VERBS = frozenset("kill wound injure maim".split())
 #: clause kinds of such a participle
@@ -217,7 +222,8 @@ def _match_trigger(token: Token) -> tuple[Trigger, int, int] | None:
     """The lexicon entry a token triggers, with the token range of the trigger."""
     index = trigger_index()
     lemma = token.lemma_.lower()
-    if token.pos_ == "VERB" and token.tag_ == "VBG" and token.dep_ in ("nsubj", "nsubjpass"):
+    if token.pos_ == "VERB" and token.tag_ == "VBG" and (token.dep_ in ("nsubj", "nsubjpass") or (
+            token.dep_ in ("pcomp", "pobj") and not any(c.dep_ in ("nsubj", "dobj") for c in token.children))):
         hit = index.get(("NOUN", (token.lower_,)))  # a gerund used as a noun: "fighting in Omdurman killed 27"
         if hit:
             return hit, token.i, token.i + 1
@@ -250,13 +256,15 @@ def _fits_class(d: EventDraft, head: Token, index: ActorIndex) -> bool:
       disaster, an ordinary crime or a sport is not an attack ("a gas explosion killed five",
       "a robber shot a shopkeeper during a robbery", "Salah fired a shot into the corner");
       classes armed by name ("airstrike", "shelling") stay;
-    - an attack by civilians alone is no conflict event ("a drunk driver killed three pedestrians");
+    - an attack by civilians alone is no conflict event ("a drunk driver killed three pedestrians"),
+      but clashes between communities are ("clashes between herders and hunters");
     - "attacked the budget bill", "shot down the proposal": an attack on a thing said is a
       criticism (``lexicons/criticism_objects.txt``);
     - a labour or hunger "strike" is a protest ("a 24-hour strike", "on strike", a strike in a
       sentence about pay or unions: ``lexicons/labour_cues.txt``), and a crowd's violence a riot;
     - "vowed/pledged/promised" is a threat only with a word of retaliation;
-    - "warned" someone is a threat, "warned of" something a statement;
+    - "warned" someone is a threat, "warned of" something a statement; a speaker announcing its
+      own side's future attack threatens ("warned that they would target ships");
     - "captured"/"seized" a town, a base or a palace (``lexicons/site_nouns.txt``, a place name)
       takes ground: an attack (CAMEO 192), where capturing people or goods is an arrest.
     """
@@ -277,8 +285,9 @@ def _fits_class(d: EventDraft, head: Token, index: ActorIndex) -> bool:
                 return False
             d.type, d.subtype, d.cameo = EventType.ACCUSATION, EventSubtype.CRITICISM, "111"
             return True
-        if civilians:
-            return False  # "a drunk driver killed three pedestrians": no party to a conflict
+        if civilians and d.subtype is not EventSubtype.ARMED_CLASH:
+            return False  # "a drunk driver killed three pedestrians": no party to a conflict (but
+            # "clashes between herders and hunters" is communal violence)
         armed = any(a.type in ARMED_TYPES for a in d.agents)
         if not armed and d.subtype not in ARMED_SUBTYPES and (
                 sent_words & (disaster_cues() | crime_cues() | sports_cues()) or _match_score(sent, sent_words)):
@@ -292,9 +301,33 @@ def _fits_class(d: EventDraft, head: Token, index: ActorIndex) -> bool:
                  for t in c.subtree}
         if not words & retaliation_words():
             return False
+    if d.type in (EventType.STATEMENT, EventType.THREAT) and d.pos == "VERB" and _announces_own_attack(d, head, index):
+        d.type, d.subtype, d.cameo = EventType.THREAT, None, "138"  # "warned that they would target ships"
+        return True
     if d.type is EventType.THREAT and lemma == "warn" and not d.targets:
         d.type, d.subtype, d.cameo = EventType.STATEMENT, None, EventType.STATEMENT.cameo_root
     return True
+
+
+def _announces_own_attack(d: EventDraft, head: Token, index: ActorIndex) -> bool:
+    """"The Houthis warned that they would target ships", "X said it will strike back": a speaker
+    announcing its own side's future use of force threatens (CAMEO 138)."""
+    for clause in head.children:
+        if clause.dep_ != "ccomp":
+            continue
+        for verb in (clause, *[c for c in clause.children if c.dep_ == "xcomp"]):
+            modal = any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in (*verb.children, *clause.children))
+            hit = _match_trigger(verb) or next((_match_trigger(c) for c in verb.children if c.dep_ == "dobj"
+                                                and _match_trigger(c)), None)
+            if not modal or hit is None or hit[0].type is not EventType.ATTACK:
+                continue
+            subj, _ = _subject(clause)
+            if subj is None:
+                return False
+            if subj.lower_ in ("they", "we", "it", "he", "she", "i"):
+                return True
+            return bool({side(m) for m in _actors_of(index, subj)} & d.agent_sides)
+    return False
 
 
 def _takes_ground(head: Token, index: ActorIndex) -> bool:
@@ -649,6 +682,9 @@ def _fill_arguments(d: EventDraft, index: ActorIndex, doc: Doc) -> None:
                 d.targets += _actors_of(index, subj)
         elif subj is not None:
             d.agents += _actors_of(index, subj)
+            if not d.agents and _weapon_class(subj):  # "a car bomb planted by ETA killed two officers"
+                d.agents += [a for c in subj.children if c.dep_ in ("acl", "relcl")
+                             for by in [_by_agent(c)] if by is not None for a in _actors_of(index, by)]
         if d.type is EventType.DEMAND:  # "recommended the US troops withdraw": the addressee is the clause subject
             for comp in head.children:
                 if comp.dep_ in ("ccomp", "xcomp"):
@@ -697,7 +733,8 @@ def _fill_arguments(d: EventDraft, index: ActorIndex, doc: Doc) -> None:
                 for obj in _prep_objects(owner, {"from"}) + (_prep_objects(owner.head, {"from"})
                                                              if owner.dep_ in ("nsubj",) else []):
                     d.agents += _actors_of(index, obj)
-        sides = [a for obj in _prep_objects(head, {"between"}) for a in _actors_of(index, obj)]
+        owners = (head, head.head) if head.dep_ == "nsubj" and head.head.lemma_.lower() in OUTBREAK_VERBS else (head,)
+        sides = [a for o in owners for obj in _prep_objects(o, {"between"}) for a in _actors_of(index, obj)]
         if d.type is EventType.ATTACK and len(sides) > 1 and not d.agents:  # "fighting between X and Y"
             d.agents += sides[:1]
             d.targets += sides[1:]
@@ -849,9 +886,9 @@ def find_event_drafts(doc: Doc, index: ActorIndex) -> list[EventDraft]:
                 owner.targets = _unique(owner.targets + [t for t in d.targets if t.key not in owner.agent_keys])
                 covered.update(range(start, end))
                 continue
-        if trigger.pos == "VERB" and lemma in WEAK_VERBS and not d.agents:
+        if trigger.pos == "VERB" and lemma in WEAK_VERBS:
             munition = _munition_subject(head)
-            if munition is None:
+            if munition is None and not d.agents:
                 continue
             d.subtype = d.subtype or munition  # "a roadside bomb killed four soldiers"
         if lemma in NEEDS_TARGET and len(trigger.lemmas) == 1 and not d.targets \

@@ -327,3 +327,25 @@ def test_events_bare_mention_is_the_one_just_reported_else_the_lede(extract):
     hotel, market = _of_type(x, "attack")
     assert len(market.mentions) == 2 and len(hotel.mentions) == 2
     assert "condemned" not in {m.text for m in market.mentions}
+
+
+def test_events_third_table_classes(extract):
+    """Classes found on the third, unseen table: a munition's planter, fights breaking out between two
+    sides, a gerund as a noun, loans, animal attacks, communal clashes."""
+    x = extract("A roadside bomb planted by the PKK killed three soldiers in Hakkari on Monday. "
+                "Fighting broke out between the army and Ambazonian separatists in Bamenda on Tuesday. "
+                "The IMF approved a $3 billion loan to Egypt on Wednesday. "
+                "A crocodile attack killed a fisherman in Zambia on Thursday. "
+                "Clashes erupted between Nuer and Dinka youths in Jonglei on Friday.")
+    bomb, fight, clash = _of_type(x, "attack")
+    assert names(x, bomb.agents) == {"PKK"} and bomb.subtype.value == "Bombing"
+    assert fight.agents and fight.targets
+    assert clash.subtype.value == "ArmedClash"
+    (loan,) = _of_type(x, "aid")
+    assert countries(x, loan.targets) == {"EGY"}
+
+
+def test_events_announcing_ones_own_attack_is_a_threat(extract):
+    x = extract("Hezbollah said on Monday that it would strike Israeli cities. "
+                "Lebanon's foreign ministry said Israel would strike Lebanese cities.")
+    assert [e.type.value for e in x.events] == ["threat", "statement"]
