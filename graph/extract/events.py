@@ -985,6 +985,13 @@ def _shares_argument(a: EventDraft, b: EventDraft, doc: Doc) -> bool:
     return bool(words_a & words_b)
 
 
+def _places_agree(a: EventDraft, b: EventDraft) -> bool:
+    """No places, or places that share a name ("Baghdad International Airport" and "Baghdad")."""
+    words_a = {w for p in a.places for w in p.name.split() if w[:1].isupper()}
+    words_b = {w for p in b.places for w in p.name.split() if w[:1].isupper()}
+    return not (words_a and words_b) or bool(words_a & words_b)
+
+
 def _sentence_of_token(doc: Doc, i: int) -> int:
     from bisect import bisect_right
 
@@ -1000,11 +1007,12 @@ def merge_coreferent(drafts: list[EventDraft], doc: Doc) -> list[EventDraft]:
             # "the airstrike": the last occurrence of its own class before any of unknown class
             target = next((e for e in reversed(merged) if _compatible(d, e) and e.subtype and e.has_arguments() and
                            any(d.subtype in f and e.subtype in f for f in SUBTYPE_FAMILIES + ((d.subtype,),))), None)
-        if target is None and d.type not in SPEECH_TYPES and not d.subtype and not d.has_arguments() \
+        if target is None and d.type not in SPEECH_TYPES and not d.subtype and not (d.agents or d.targets) \
                 and d.pos == "NOUN" and d.definite and not d.plural:
-            # "the attack": the occurrence just reported (this sentence or the one before), else the
-            # article's first (its lede), not whichever was reported last
-            pool = [e for e in merged if _compatible(d, e)]
+            # "the attack" ("the strike took place at the airport"): the occurrence just reported (this
+            # sentence or the one before), else the article's first (its lede), not whichever was
+            # reported last; a place or date it gives must not contradict
+            pool = [e for e in merged if _compatible(d, e) and _places_agree(d, e)]
             recent = [e for e in pool if any(d.sentence - 1 <= _sentence_of_token(doc, s) for s, _ in e.mentions)]
             if pool:
                 target = recent[-1] if recent else pool[0]

@@ -10,7 +10,9 @@ Rule classes, each with an example:
   belligerent reporting its own strike is not.
 - **blame by word** (``lexicons/blame_cues.txt``): a statement whose reported clause holds a
   blame word accuses the actors of that clause ("said the Abu Sayyaf Group are the suspected
-  *perpetrators*", "the crash was likely Iran's *doing*").
+  *perpetrators*", "the crash was likely Iran's *doing*"), or, naming none of the other side,
+  the agents of the attack it is about ("characterized the attack as a *violation* of Iraqi
+  sovereignty").
 - **attribution**: a claim of responsibility about an attack whose agent the article does not give
   makes the claimant its agent ("IS claimed responsibility for the bombing"); an accusation
   about such an attack makes the accused its suspected agent.
@@ -31,6 +33,9 @@ from graph.vocab.event_types import EventSubtype, EventType, RelationType
 from graph.vocab.lexicon import read_rows
 
 __all__ = ["split_speakers", "refine_speech"]
+
+#: speech verbs that name what they are about ("characterized the attack as an aggression")
+NAMING_VERBS = frozenset("describe characterize characterise call label brand term denounce condemn".split())
 
 
 def _blame_words() -> frozenset[str]:
@@ -84,8 +89,13 @@ def refine_speech(doc: Doc, drafts: list[EventDraft], links, index: ActorIndex) 
         if d.type is EventType.STATEMENT and others and known and named and _reported_in_clause(doc, d, reported):
             d.type, d.subtype, d.cameo = EventType.ACCUSATION, None, EventType.ACCUSATION.cameo_root
         if d.type is EventType.STATEMENT:
-            blamed = _blamed_in_clause(doc, d, index, blame)
-            if blamed:
+            blamed = [m for m in _blamed_in_clause(doc, d, index, blame)
+                      if side(m) not in speaker_sides and m.key not in d.agent_keys]
+            names_attack = bool(reported) and doc[d.start].lemma_.lower() in NAMING_VERBS
+            if not blamed and known and _blame_word_in_clause(doc, d, blame):
+                blamed = [a for a in others if a.type is not ActorType.CIVILIANS]  # "called the attack a
+                # violation of Iraqi sovereignty": the attackers it is about (whoever they are)
+            if blamed or (names_attack and known and _blame_word_in_clause(doc, d, blame)):
                 d.type, d.subtype, d.cameo = EventType.ACCUSATION, None, EventType.ACCUSATION.cameo_root
                 d.targets = _merge(d.targets, blamed)
         # attribution: a claim of responsibility names the attack's agent; an accusation about an
@@ -137,14 +147,19 @@ def _merge(current, extra):
 
 
 def _clause_tokens(doc: Doc, d: EventDraft):
-    """Tokens of what a speech verb reports: its clausal complements."""
+    """Tokens of what a speech verb reports: its clausal complements, and what a naming verb calls
+    its object ("characterized the attack *as a violation*")."""
     if d.pos != "VERB":
         return []
     head = doc[d.start]
     out = []
+    naming = head.lemma_.lower() in NAMING_VERBS
     for child in head.children:
         if child.dep_ in ("ccomp", "xcomp"):
             out.extend(range(child.left_edge.i, child.right_edge.i + 1))
+        for prep in ([child] if child.dep_ == "prep" else list(child.children) if child.dep_ == "dobj" else []):
+            if naming and prep.dep_ == "prep" and prep.lower_ == "as":
+                out.extend(range(prep.i, prep.right_edge.i + 1))
     return out
 
 
@@ -153,9 +168,13 @@ def _reported_in_clause(doc: Doc, d: EventDraft, reported: list[EventDraft]) -> 
     return any(start in tokens for t in reported for start, _ in t.mentions)
 
 
+def _blame_word_in_clause(doc: Doc, d: EventDraft, blame: frozenset[str]) -> bool:
+    return any(doc[i].lemma_.lower() in blame or doc[i].lower_ in blame for i in _clause_tokens(doc, d))
+
+
 def _blamed_in_clause(doc: Doc, d: EventDraft, index: ActorIndex, blame: frozenset[str]):
     tokens = _clause_tokens(doc, d)
-    if not any(doc[i].lemma_.lower() in blame or doc[i].lower_ in blame for i in tokens):
+    if not _blame_word_in_clause(doc, d, blame):
         return []
     blamed = []
     for i in tokens:

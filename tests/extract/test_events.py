@@ -349,3 +349,11 @@ def test_events_announcing_ones_own_attack_is_a_threat(extract):
     x = extract("Hezbollah said on Monday that it would strike Israeli cities. "
                 "Lebanon's foreign ministry said Israel would strike Lebanese cities.")
     assert [e.type.value for e in x.events] == ["threat", "statement"]
+
+
+def test_events_definite_mention_with_only_a_place_joins_the_occurrence(extract):
+    """"The strike took place in Rafah" after the report of a strike: that strike, now with a place."""
+    x = extract("Israeli jets killed a Hamas commander in an airstrike on Tuesday. "
+                "The strike took place in Rafah.")
+    (attack,) = _of_type(x, "attack")
+    assert "Rafah" in {x.place(p).name for p in attack.places}

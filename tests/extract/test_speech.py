@@ -80,3 +80,10 @@ def test_speech_list_of_people_parsed_as_apposition_each_speak(extract):
     x = extract("President Salva Kiir, Vice President Riek Machar and now Bol Mel have all vowed revenge.")
     speakers = [{x.actor(a).name for a in e.agents} for e in x.events if e.type.value == "threat"]
     assert len(speakers) == 3
+
+
+def test_speech_naming_an_attack_with_a_blame_word_accuses_its_attackers(extract):
+    x = extract("Turkish jets bombed a village near Qamishli on Monday. "
+                "Syria's foreign ministry characterized the attack as a flagrant violation of Syrian sovereignty.")
+    (accusation,) = [e for e in x.events if e.type.value == "accusation"]
+    assert {x.actor(t).country for t in accusation.targets} == {"TUR"}
