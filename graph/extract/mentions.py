@@ -181,12 +181,24 @@ def _modifier_before_name(doc: Doc, span: Span, candidates) -> bool:
 def _group_kind(token, nouns: dict[str, ActorType]) -> ActorType | None:
     """The actor type of a group noun, a modifier first: "armed men" is an armed group, "men" nothing."""
     lemma = token.lemma_.lower()
-    for child in token.lefts:
-        if child.dep_ in ("amod", "compound") and child.i == token.i - 1:
+    if token.i > 0 and lemma in _modified_heads(nouns):
+        child = token.doc[token.i - 1]
+        if child.dep_ in ("amod", "compound") and child.head.i == token.i:
             kind = nouns.get(f"{child.lower_} {lemma}")
             if kind is not None:
                 return kind
     return nouns.get(lemma)
+
+
+_MODIFIED: dict[int, frozenset[str]] = {}
+
+
+def _modified_heads(nouns: dict[str, ActorType]) -> frozenset[str]:
+    """Head lemmas of the "modifier lemma" keys of the group-noun lexicon ("man" of "armed man")."""
+    key = id(nouns)
+    if key not in _MODIFIED:
+        _MODIFIED[key] = frozenset(k.split()[-1] for k in nouns if " " in k)
+    return _MODIFIED[key]
 
 
 def find_actor_mentions(doc: Doc) -> list[ActorMention]:
