@@ -117,6 +117,8 @@ PANEL_NOUNS = frozenset("commission panel committee board team mission".split())
 OPERATION_NOUNS = frozenset("raid swoop operation crackdown".split())
 #: verbs of taking by force, whose "from" object is the victim ("looted cattle from herders")
 LOOT_VERBS = frozenset("loot pillage plunder steal rob seize".split())
+#: levels of a raised military alert ("on high alert", "a heightened alert")
+ALERT_LEVELS = frozenset("high heightened highest maximum full red combat elevated raised top".split())
 #: auxiliaries of a future act ("would target", "will strike")
 FUTURE_AUX = frozenset("will would 'll shall".split())
 #: verbs a fight breaks out with, whose "between" object names its sides ("clashes erupted between X and Y")
@@ -265,6 +267,8 @@ def _fits_class(d: EventDraft, head: Token, index: ActorIndex) -> bool:
     - "vowed/pledged/promised" is a threat only with a word of retaliation;
     - "warned" someone is a threat, "warned of" something a statement; a speaker announcing its
       own side's future attack threatens ("warned that they would target ships");
+    - an "alert" is a mobilization only when raised ("on alert", "a heightened alert"), not a
+      "security alert" that advises citizens;
     - "captured"/"seized" a town, a base or a palace (``lexicons/site_nouns.txt``, a place name)
       takes ground: an attack (CAMEO 192), where capturing people or goods is an arrest.
     """
@@ -296,6 +300,10 @@ def _fits_class(d: EventDraft, head: Token, index: ActorIndex) -> bool:
         d.type, d.subtype, d.cameo = EventType.ATTACK, None, "192"  # "captured the town": ground, not people
         d.targets = [t for t in d.targets if t.type is not ActorType.STATE]
         return True
+    if d.subtype is EventSubtype.ALERT and d.pos == "NOUN" and not (
+            head.dep_ == "pobj" and head.head.lower_ == "on"
+            or any(c.lower_ in ALERT_LEVELS for c in head.children if c.dep_ in ("amod", "compound"))):
+        return False  # "a security alert" advising citizens to leave is a notice, not a raised alert
     if d.type is EventType.THREAT and lemma in PROMISE_VERBS:
         words = {t.lemma_.lower() for c in head.children if c.dep_ in ("dobj", "xcomp", "ccomp")
                  for t in c.subtree}
@@ -855,10 +863,15 @@ def find_event_drafts(doc: Doc, index: ActorIndex) -> list[EventDraft]:
             continue
         if trigger.pos == "NOUN":  # "agreed to a ceasefire", "launched an attack": the verb's own event
             governor = head.head.head if head.dep_ == "pobj" else head.head
-            verbal = next((e for e in drafts if e.type is d.type and e.pos == "VERB"
-                           and any(st <= governor.i < en for st, en in e.mentions)), None)
+            manner = head.dep_ == "pobj" and head.head.lower_ in ("in", "during")
+            governors = [governor]
+            while manner and len(governors) < 4 and governors[-1].dep_ in ("pobj", "prep"):
+                governors.append(governors[-1].head)  # "the killing of Soleimani in an airstrike"
+            verbal = next((e for e in drafts if e.type is d.type and (e.pos == "VERB" or manner and e.pos == "NOUN")
+                           and any(st <= g.i < en for st, en in e.mentions for g in governors)), None)
             same = (head.dep_ == "pobj" and head.head.lower_ in ("to", "in", "on", "during")) or \
-                (head.dep_ in ("dobj", "attr", "oprd") and d.type not in SPEECH_TYPES)
+                (head.dep_ in ("dobj", "attr", "oprd") and d.type not in SPEECH_TYPES)  # also "the killing
+            # of Soleimani *in an airstrike*": the airstrike is the killing
             if verbal is None and d.type is EventType.ATTACK and lemma in OPERATION_NOUNS and head.dep_ == "pobj" \
                     and head.head.lower_ in ("in", "during"):
                 verbal = next((e for e in drafts if e.type is EventType.ARREST and e.pos == "VERB"

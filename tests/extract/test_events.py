@@ -357,3 +357,16 @@ def test_events_definite_mention_with_only_a_place_joins_the_occurrence(extract)
                 "The strike took place in Rafah.")
     (attack,) = _of_type(x, "attack")
     assert "Rafah" in {x.place(p).name for p in attack.places}
+
+
+def test_events_attack_noun_in_which_another_happened_is_one_occurrence(extract):
+    x = extract("The killing of the Hezbollah commander in an airstrike near Tyre angered Lebanon.")
+    (attack,) = _of_type(x, "attack")
+    assert attack.subtype.value == "Airstrike" and "Tyre" in {x.place(p).name for p in attack.places}
+
+
+def test_events_only_a_raised_alert_is_a_mobilization(extract):
+    x = extract("The embassy advised citizens to leave in its January 3 security alert. "
+                "Pakistan put its air force on high alert on Monday.")
+    alerts = _of_type(x, "mobilization")
+    assert [countries(x, a.agents) for a in alerts] == [{"PAK"}]
