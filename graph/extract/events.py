@@ -83,6 +83,8 @@ NEEDS_TARGET = frozenset("release free speak talk arm supply host meet designate
 WEAPON_VERBS = frozenset("launch fire drop lob hurl throw toss".split())
 WEAPON_OBJECTS = frozenset("missile rocket bomb shell mortar drone grenade torpedo projectile "
                            "round barrage salvo".split())
+#: verbs of impact: an attack when a munition does them ("a shell slammed into a market"), else nothing
+IMPACT_VERBS = frozenset("slam smash crash plow plough rip tear".split())
 #: verbs that are bombings when a weapon explodes ("a car bomb exploded", "detonated a device")
 EXPLODE_VERBS = frozenset("explode detonate".split())
 EXPLOSIVES = frozenset("bomb device ied explosive explosives grenade mine vest shell rocket missile "
@@ -96,6 +98,7 @@ SUBTYPE_FAMILIES = (
     frozenset({EventSubtype.AIRSTRIKE, EventSubtype.DRONE_STRIKE, EventSubtype.BOMBING, EventSubtype.MISSILE_ATTACK}),
     frozenset({EventSubtype.ARMED_CLASH, EventSubtype.SHOOTING, EventSubtype.RAID}),
     frozenset({EventSubtype.SHELLING, EventSubtype.ROCKET_ATTACK}),
+    frozenset({EventSubtype.DEMONSTRATION, EventSubtype.RIOT}),  # a crowd that marched and burned tyres
 )
 DEFINITE = frozenset({"the", "this", "these", "that", "those", "its", "their", "his", "her"})
 #: verbs whose object noun is the event and whose subject is its agent
@@ -134,7 +137,7 @@ ANNOUNCE_VERBS = frozenset("announce declare unveil".split())
 #: verbs under which an event mention is not a report of something that happened
 PREVENTIVE_VERBS = frozenset("deter prevent avoid stop halt threaten plan intend want seek aim prepare "
                              "risk fear try attempt consider call demand urge ask request propose "
-                             "recommend decline refuse".split())
+                             "recommend decline refuse warn caution".split())
 #: prepositions of time: an event in their object happened before or around the act ("after the raids")
 TIME_PREPS = frozenset("after before following since during amid despite over".split())
 #: promises that are threats only with a word of retaliation ("vowed revenge", not "pledged aid")
@@ -304,6 +307,8 @@ def _fits_class(d: EventDraft, head: Token, index: ActorIndex) -> bool:
             head.dep_ == "pobj" and head.head.lower_ == "on"
             or any(c.lower_ in ALERT_LEVELS for c in head.children if c.dep_ in ("amod", "compound"))):
         return False  # "a security alert" advising citizens to leave is a notice, not a raised alert
+    if d.type is EventType.ACCUSATION and lemma in IMPACT_VERBS and _prep_objects(head, {"into", "through", "onto"}):
+        return False  # "the hurricane slammed into the coast": a crash, not a criticism
     if d.type is EventType.THREAT and lemma in PROMISE_VERBS:
         words = {t.lemma_.lower() for c in head.children if c.dep_ in ("dobj", "xcomp", "ccomp")
                  for t in c.subtree}
@@ -462,6 +467,18 @@ def _came_under(token: Token) -> tuple[Trigger, int, int] | None:
     return None
 
 
+def _impact(token: Token) -> tuple[Trigger, int, int] | None:
+    """"A mortar shell slammed into a marketplace": a munition crashing into something is an attack."""
+    if token.pos_ != "VERB" or token.lemma_.lower() not in IMPACT_VERBS \
+            or not _prep_objects(token, {"into", "through", "onto"}):
+        return None
+    subj, _ = _subject(token)
+    munition = MUNITION_SUBTYPES.get(_weapon_class(subj) or "") if subj is not None else None
+    if munition is None:
+        return None
+    return Trigger((token.lemma_.lower(),), "VERB", EventType.ATTACK, munition, "190"), token.i, token.i + 1
+
+
 def _weapon_launch(token: Token) -> tuple[Trigger, int, int] | None:
     """"Iran launched missiles at US bases": a launch verb with a weapon object is an attack;
     "a car bomb exploded", "a bomb went off", "detonated a device": an explosion of a weapon is a bombing."""
@@ -514,6 +531,9 @@ def _is_unreal(token: Token) -> bool:
             return True
         if child.dep_ == "mark" and child.lower_ in ("if", "unless", "whether"):
             return True
+    # a gerund under a verb of prevention: "warned against sending troops", "stopped them from attacking"
+    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.lemma_.lower() in PREVENTIVE_VERBS:
+        return True
     # infinitive under a verb of intent or prevention: "to deter attacks", "plans to strike"
     if verb.dep_ in ("xcomp", "advcl", "ccomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         if verb.head.lemma_.lower() in PREVENTIVE_VERBS or verb.dep_ == "advcl":
@@ -840,7 +860,7 @@ def find_event_drafts(doc: Doc, index: ActorIndex) -> list[EventDraft]:
         if token.i in covered:
             continue
         hit = _aid_transfer(token, index) or _came_under(token) or _move_or_assembly(token, index) \
-            or _match_trigger(token) or _weapon_launch(token) or _according_to(token)
+            or _impact(token) or _match_trigger(token) or _weapon_launch(token) or _according_to(token)
         if hit is None:
             continue
         trigger, start, end = hit
@@ -870,6 +890,7 @@ def find_event_drafts(doc: Doc, index: ActorIndex) -> list[EventDraft]:
             verbal = next((e for e in drafts if e.type is d.type and (e.pos == "VERB" or manner and e.pos == "NOUN")
                            and any(st <= g.i < en for st, en in e.mentions for g in governors)), None)
             same = (head.dep_ == "pobj" and head.head.lower_ in ("to", "in", "on", "during")) or \
+                (head.dep_ == "pobj" and head.head.lower_ == "for" and d.type is EventType.CONSULT) or \
                 (head.dep_ in ("dobj", "attr", "oprd") and d.type not in SPEECH_TYPES)  # also "the killing
             # of Soleimani *in an airstrike*": the airstrike is the killing
             if verbal is None and d.type is EventType.ATTACK and lemma in OPERATION_NOUNS and head.dep_ == "pobj" \

@@ -6,8 +6,10 @@ Rule classes, each with an example:
   three threats; a speech event with several named people as agents is split per person (a
   state or body named beside one person stays with that person).
 - **blame by report**: a statement reporting an attack whose agents are not on the speaker's side
-  is an accusation of those agents ("the UN said IS fighters had killed 15 civilians"); a
-  belligerent reporting its own strike is not.
+  and named in what it reports is an accusation of those agents ("Syria said American jets had
+  killed civilians"); a belligerent reporting its own strike is not; an organisation on neither
+  side sourcing a report after it ("Serb forces shelled Sarajevo, U.N. officials said") makes no
+  event, unless it blames ("such barbaric acts by IS").
 - **blame by word** (``lexicons/blame_cues.txt``): a statement whose reported clause holds a
   blame word accuses the actors of that clause ("said the Abu Sayyaf Group are the suspected
   *perpetrators*", "the crash was likely Iran's *doing*"), or, naming none of the other side,
@@ -68,12 +70,14 @@ def split_speakers(drafts: list[EventDraft]) -> list[EventDraft]:
 
 
 def refine_speech(doc: Doc, drafts: list[EventDraft], links, index: ActorIndex) -> None:
-    """Retype statements that blame, and give accusations and threats their target (in place)."""
+    """Retype statements that blame, give accusations and threats their target, and drop third
+    parties' reports (in place: ``drafts`` loses the dropped)."""
     about: dict[int, list[EventDraft]] = {}
     for source, relation, target, _ in links:
         if relation is RelationType.ABOUT:
             about.setdefault(id(source), []).append(target)
     blame = _blame_words()
+    dropped: set[int] = set()
     for d in drafts:
         if d.type not in SPEECH_TYPES:
             continue
@@ -86,6 +90,10 @@ def refine_speech(doc: Doc, drafts: list[EventDraft], links, index: ActorIndex) 
                   if side(a) not in speaker_sides and not a.generic and _known_side(a)]
         named = {i for i in _clause_tokens(doc, d) if (m := index.actor_at(i)) is not None
                  and side(m) in {side(o) for o in others}}
+        if d.type is EventType.STATEMENT and reported and _reported_in_clause(doc, d, reported) \
+                and _third_party(d, reported) and _trailing(doc, d) and not _blame_word_in_clause(doc, d, blame):
+            dropped.add(id(d))  # "..., U.N. officials said": a monitor sourcing a report is no event
+            continue
         if d.type is EventType.STATEMENT and others and known and named and _reported_in_clause(doc, d, reported):
             d.type, d.subtype, d.cameo = EventType.ACCUSATION, None, EventType.ACCUSATION.cameo_root
         if d.type is EventType.STATEMENT:
@@ -110,6 +118,20 @@ def refine_speech(doc: Doc, drafts: list[EventDraft], links, index: ActorIndex) 
             for t in reported:
                 if not t.agents and d.targets:
                     t.agents = [m for m in d.targets if m.type is not ActorType.CIVILIANS]
+    drafts[:] = [d for d in drafts if id(d) not in dropped]
+
+
+def _trailing(doc: Doc, d: EventDraft) -> bool:
+    """An attribution after what it reports ("Rebels shelled Taiz, the UN said"), not a statement
+    made on an occasion ("Amnesty said on Monday that ...")."""
+    verb = doc[d.start]
+    return verb.pos_ == "VERB" and any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children)
+
+
+def _third_party(d: EventDraft, reported: list[EventDraft]) -> bool:
+    """Speakers that are organisations (monitors, the UN, agencies) on neither side of what they report."""
+    sides = {side(a) for t in reported for a in (*t.agents, *t.targets)}
+    return bool(d.agents) and all(a.type is ActorType.ORGANIZATION and side(a) not in sides for a in d.agents)
 
 
 def _known_side(m) -> bool:

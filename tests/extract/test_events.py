@@ -370,3 +370,16 @@ def test_events_only_a_raised_alert_is_a_mobilization(extract):
                 "Pakistan put its air force on high alert on Monday.")
     alerts = _of_type(x, "mobilization")
     assert [countries(x, a.agents) for a in alerts] == [{"PAK"}]
+
+
+def test_events_precision_classes_of_single_sentences(extract):
+    """A shell that slams into a market is an attack (not a criticism); warning against an act is
+    no act; a crowd that marches and riots, and envoys who met for talks, are one event each."""
+    x = extract("A mortar shell slammed into a market in Mogadishu on Monday, killing nine people.")
+    assert [e.type.value for e in x.events] == ["attack"]
+    x = extract("China warned Japan against deploying missiles on Yonaguni.")
+    assert [e.type.value for e in x.events] == ["threat"]
+    x = extract("Protesters burned tyres and blocked roads in Dhaka on Monday.")
+    assert [e.type.value for e in x.events] == ["protest"]
+    x = extract("Sudanese and Ethiopian envoys met in Juba for talks on Tuesday.")
+    assert [e.type.value for e in x.events] == ["consult"]

@@ -87,3 +87,9 @@ def test_speech_naming_an_attack_with_a_blame_word_accuses_its_attackers(extract
                 "Syria's foreign ministry characterized the attack as a flagrant violation of Syrian sovereignty.")
     (accusation,) = [e for e in x.events if e.type.value == "accusation"]
     assert {x.actor(t).country for t in accusation.targets} == {"TUR"}
+
+
+def test_speech_a_third_party_sourcing_a_report_is_no_event(extract):
+    """"..., the United Nations said" sources the report (a statement on an occasion stays an event)."""
+    x = extract("Government forces shelled Taiz on Monday, killing 12 people, the United Nations said.")
+    assert [e.type.value for e in x.events] == ["attack"]
