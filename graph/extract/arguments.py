@@ -12,6 +12,8 @@ decides which event each finding belongs to, by one rule class per argument:
   noun that a verb of no event names: "on Tuesday *called* the raids an escalation"), weapons to the
   attacks of their sentence, and a casualty figure to the attack of its sentence, else to the
   attack last reported in the three sentences before ("... at least 17 fighters were killed").
+- **datelines**: the date of a wire dateline ("MOSCOW, Oct 3 (Reuters) - ...") is the report's,
+  never an event's.
 - **relative to another date**: "had spoken *the night before*" is the day before the sentence's
   other date.
 - **speech by convention**: a speech act the text does not date is dated to the publication.
@@ -181,7 +183,8 @@ def attach_arguments(doc: Doc, drafts: list[EventDraft], index: ActorIndex, publ
         attacks_here = [d for d in local if d.type is EventType.ATTACK]
 
         # dates
-        day_dates = [f for f in find_dates(sent, published) if f.precision == "day"]
+        dateline = _dateline_end(sent)
+        day_dates = [f for f in find_dates(sent, published) if f.precision == "day" and f.start_char >= dateline]
         for found in day_dates:
             owner = _owner(doc, found.head_i, triggers, sent) or _main_event(sent, local) \
                 or (local[0] if len(local) == 1 and not _named_object(sent, local[0]) else None)
@@ -243,6 +246,16 @@ def attach_arguments(doc: Doc, drafts: list[EventDraft], index: ActorIndex, publ
                 place = finder.place(span, s_index)
                 if all(p.id != place.id for p in d.places):
                     d.places.append(place)
+
+
+_DATELINE = re.compile(r"^[A-Z][A-Z .'-]+(,[^()\n]{0,40})?(\([^()\n]{1,40}\))?\s*[-\u2013\u2014]+\s")
+
+
+def _dateline_end(sent: Span) -> int:
+    """The character offset after a wire dateline that opens the sentence ("MOSCOW, Oct 3 (Reuters) -"):
+    its date is the report's, not an event's. The sentence start when there is none."""
+    m = _DATELINE.match(sent.text)
+    return sent.start_char + m.end() if m else sent.start_char
 
 
 def date_undated_speech(drafts: list[EventDraft], published: date | None) -> None:

@@ -640,8 +640,12 @@ def _owner_modifier(index: ActorIndex, m: ActorMention) -> ActorMention | None:
 
 
 def _subject(token: Token) -> tuple[Token | None, bool]:
-    """The subject of a verb (inherited through conjunction, relative clause or participle); passive?"""
-    for child in token.children:
+    """The subject of a verb (inherited through conjunction, relative clause or participle); passive?
+
+    Of two subjects the parser gives one verb ("MOSCOW (Reuters) - Russia said"), the nearer.
+    """
+    subjects = [c for c in token.children if c.dep_ in ("nsubj", "csubj", "nsubjpass")]
+    for child in sorted(subjects, key=lambda c: abs(token.i - c.i))[:1]:
         if child.dep_ in ("nsubj", "csubj"):
             if child.lower_ in ("that", "which", "who") and token.dep_ == "relcl":
                 return token.head, False
@@ -729,6 +733,8 @@ def _fill_arguments(d: EventDraft, index: ActorIndex, doc: Doc) -> None:
                                                             and index.actor_at(child.i) is None):
                     if child.lemma_.lower() in WEAPON_OBJECTS:
                         d.targets += [a for t in _acl_targets(child) for a in _actors_of(index, t)]
+                        if d.subtype is EventSubtype.SHOOT_DOWN:  # "shot down 31 Ukrainian drones": their owner
+                            d.targets += _actors_of(index, child, avoid=frozenset(d.agent_sides))
                         continue
                     d.targets += _actors_of(index, child, avoid=frozenset(d.agent_sides))
                     if d.type is EventType.ATTACK and index.actor_at(child.i) is None:
@@ -867,6 +873,8 @@ def find_event_drafts(doc: Doc, index: ActorIndex) -> list[EventDraft]:
         head = doc[end - 1] if trigger.pos == "NOUN" else token
         if index.actor_at(head.i) is not None and trigger.pos == "NOUN" and index.actor_at(head.i).generic is False:
             continue  # part of a name ("the Strike Group")
+        if trigger.pos == "NOUN" and head.dep_ == "compound" and head.head.i > head.i:
+            continue  # a modifier of another noun: "aid workers", "attack helicopters", "protest leaders"
         if _is_unreal(head) and not _protest_purpose(head, trigger):
             continue
         d = EventDraft(trigger.type, trigger.subtype, trigger.cameo, start, end,

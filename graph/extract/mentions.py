@@ -181,6 +181,8 @@ def _modifier_before_name(doc: Doc, span: Span, candidates) -> bool:
 def _group_kind(token, nouns: dict[str, ActorType]) -> ActorType | None:
     """The actor type of a group noun, a modifier first: "armed men" is an armed group, "men" nothing."""
     lemma = token.lemma_.lower()
+    if token.pos_ == "PROPN" and lemma not in nouns:  # "Gunmen" capitalised after a dateline: no lemma
+        lemma = next((w for w in _singulars(lemma) if w in nouns), lemma)
     if token.i > 0 and lemma in _modified_heads(nouns):
         child = token.doc[token.i - 1]
         if child.dep_ in ("amod", "compound") and child.head.i == token.i:
@@ -188,6 +190,18 @@ def _group_kind(token, nouns: dict[str, ActorType]) -> ActorType | None:
             if kind is not None:
                 return kind
     return nouns.get(lemma)
+
+
+def _singulars(word: str) -> tuple[str, ...]:
+    """Singular candidates of an English plural ("gunmen" -> "gunman", "militias" -> "militia")."""
+    out = []
+    if word.endswith("men"):
+        out.append(word[:-3] + "man")
+    if word.endswith("ies"):
+        out.append(word[:-3] + "y")
+    if word.endswith("s"):
+        out.append(word[:-1])
+    return tuple(out)
 
 
 _MODIFIED: dict[int, frozenset[str]] = {}

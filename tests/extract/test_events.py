@@ -383,3 +383,20 @@ def test_events_precision_classes_of_single_sentences(extract):
     assert [e.type.value for e in x.events] == ["protest"]
     x = extract("Sudanese and Ethiopian envoys met in Juba for talks on Tuesday.")
     assert [e.type.value for e in x.events] == ["consult"]
+
+
+def test_events_wire_dateline_neither_speaks_nor_dates(extract):
+    """"MOSCOW, Oct 3 (Reuters) - Russia said ...": the speaker is Russia, the dateline's date is the
+    report's; shot-down drones are their owner's loss."""
+    x = extract("MOSCOW, Oct 3 (Reuters) - Russia said on Tuesday its air defences had shot down 31 "
+                "Ukrainian drones over the Belgorod region.", published=date(2023, 10, 3))
+    statement = _of_type(x, "statement")[0]
+    assert countries(x, statement.agents) == {"RUS"} and statement.date == date(2023, 10, 3)
+    attack = _of_type(x, "attack")[0]
+    assert countries(x, attack.targets) == {"UKR"} and attack.date is None
+
+
+def test_events_trigger_noun_modifying_another_noun_is_no_event(extract):
+    x = extract("KABUL, March 2 - Gunmen killed four aid workers and an attack helicopter pilot in Jalalabad.")
+    assert [e.type.value for e in x.events] == ["attack"]
+    assert "Gunmen" in names(x, x.events[0].agents)
