@@ -59,7 +59,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
-from graph.extract.docindex import sentence_of, sentence_starts
+from graph.extract.docindex import sentence_index, sentence_of, sentence_starts
 from graph.extract.actors import ActorIndex
 from graph.extract.mentions import ActorMention, side
 from graph.extract.weapons import load_weapon_lexicon
@@ -85,6 +85,7 @@ WEAPON_OBJECTS = frozenset("missile rocket bomb shell mortar drone grenade torpe
                            "round barrage salvo".split())
 #: verbs of impact: an attack when a munition does them ("a shell slammed into a market"), else nothing
 IMPACT_VERBS = frozenset("slam smash crash plow plough rip tear".split())
+IMPACT_PREPS = frozenset({"into", "through", "onto"})
 #: verbs that are bombings when a weapon explodes ("a car bomb exploded", "detonated a device")
 EXPLODE_VERBS = frozenset("explode detonate".split())
 EXPLOSIVES = frozenset("bomb device ied explosive explosives grenade mine vest shell rocket missile "
@@ -307,7 +308,7 @@ def _fits_class(d: EventDraft, head: Token, index: ActorIndex) -> bool:
             head.dep_ == "pobj" and head.head.lower_ == "on"
             or any(c.lower_ in ALERT_LEVELS for c in head.children if c.dep_ in ("amod", "compound"))):
         return False  # "a security alert" advising citizens to leave is a notice, not a raised alert
-    if d.type is EventType.ACCUSATION and lemma in IMPACT_VERBS and _prep_objects(head, {"into", "through", "onto"}):
+    if d.type is EventType.ACCUSATION and lemma in IMPACT_VERBS and _prep_objects(head, IMPACT_PREPS):
         return False  # "the hurricane slammed into the coast": a crash, not a criticism
     if d.type is EventType.THREAT and lemma in PROMISE_VERBS:
         words = {t.lemma_.lower() for c in head.children if c.dep_ in ("dobj", "xcomp", "ccomp")
@@ -429,6 +430,11 @@ def _weapon_class(token: Token) -> str | None:
     return None
 
 
+def _munition(token: Token) -> EventSubtype | None:
+    """The attack class of a munition noun ("roadside bomb" -> bombing), None for anything else."""
+    return MUNITION_SUBTYPES.get(_weapon_class(token) or "")
+
+
 def _munition_subject(head: Token) -> EventSubtype | None:
     """"A roadside bomb killed four soldiers", "two rockets hit the Green Zone", "were killed by a
     roadside bomb": a munition that kills or hits is an attack by an unnamed hand, of its class."""
@@ -437,7 +443,7 @@ def _munition_subject(head: Token) -> EventSubtype | None:
         subj = _by_agent(head)
     if subj is None:
         return None
-    return MUNITION_SUBTYPES.get(_weapon_class(subj) or "")
+    return _munition(subj)
 
 
 def _aid_transfer(token: Token, index: ActorIndex) -> tuple[Trigger, int, int] | None:
@@ -470,10 +476,10 @@ def _came_under(token: Token) -> tuple[Trigger, int, int] | None:
 def _impact(token: Token) -> tuple[Trigger, int, int] | None:
     """"A mortar shell slammed into a marketplace": a munition crashing into something is an attack."""
     if token.pos_ != "VERB" or token.lemma_.lower() not in IMPACT_VERBS \
-            or not _prep_objects(token, {"into", "through", "onto"}):
+            or not _prep_objects(token, IMPACT_PREPS):
         return None
     subj, _ = _subject(token)
-    munition = MUNITION_SUBTYPES.get(_weapon_class(subj) or "") if subj is not None else None
+    munition = _munition(subj) if subj is not None else None
     if munition is None:
         return None
     return Trigger((token.lemma_.lower(),), "VERB", EventType.ATTACK, munition, "190"), token.i, token.i + 1
@@ -1022,22 +1028,18 @@ def _shares_argument(a: EventDraft, b: EventDraft, doc: Doc) -> bool:
         return True  # "the rocket attacks" again, with no participant named
     if a.date and a.date == b.date:
         return True
-    words_a = {w for p in a.places for w in p.name.split() if w[:1].isupper()}
-    words_b = {w for p in b.places for w in p.name.split() if w[:1].isupper()}
-    return bool(words_a & words_b)
+    return bool(_place_words(a) & _place_words(b))
+
+
+def _place_words(d: EventDraft) -> set[str]:
+    """The capitalised words of an event's place names."""
+    return {w for p in d.places for w in p.name.split() if w[:1].isupper()}
 
 
 def _places_agree(a: EventDraft, b: EventDraft) -> bool:
     """No places, or places that share a name ("Baghdad International Airport" and "Baghdad")."""
-    words_a = {w for p in a.places for w in p.name.split() if w[:1].isupper()}
-    words_b = {w for p in b.places for w in p.name.split() if w[:1].isupper()}
+    words_a, words_b = _place_words(a), _place_words(b)
     return not (words_a and words_b) or bool(words_a & words_b)
-
-
-def _sentence_of_token(doc: Doc, i: int) -> int:
-    from bisect import bisect_right
-
-    return bisect_right(sentence_starts(doc), i) - 1
 
 
 def merge_coreferent(drafts: list[EventDraft], doc: Doc) -> list[EventDraft]:
@@ -1055,7 +1057,7 @@ def merge_coreferent(drafts: list[EventDraft], doc: Doc) -> list[EventDraft]:
             # sentence or the one before), else the article's first (its lede), not whichever was
             # reported last; a place or date it gives must not contradict
             pool = [e for e in merged if _compatible(d, e) and _places_agree(d, e)]
-            recent = [e for e in pool if any(d.sentence - 1 <= _sentence_of_token(doc, s) for s, _ in e.mentions)]
+            recent = [e for e in pool if any(d.sentence - 1 <= sentence_index(doc, s) for s, _ in e.mentions)]
             if pool:
                 target = recent[-1] if recent else pool[0]
         for e in ([] if target is not None else reversed(merged)):

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -183,7 +184,7 @@ def _group_kind(token, nouns: dict[str, ActorType]) -> ActorType | None:
     lemma = token.lemma_.lower()
     if token.pos_ == "PROPN" and lemma not in nouns:  # "Gunmen" capitalised after a dateline: no lemma
         lemma = next((w for w in _singulars(lemma) if w in nouns), lemma)
-    if token.i > 0 and lemma in _modified_heads(nouns):
+    if token.i > 0 and lemma in _modified_heads():
         child = token.doc[token.i - 1]
         if child.dep_ in ("amod", "compound") and child.head.i == token.i:
             kind = nouns.get(f"{child.lower_} {lemma}")
@@ -204,15 +205,10 @@ def _singulars(word: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-_MODIFIED: dict[int, frozenset[str]] = {}
-
-
-def _modified_heads(nouns: dict[str, ActorType]) -> frozenset[str]:
+@lru_cache(maxsize=1)
+def _modified_heads() -> frozenset[str]:
     """Head lemmas of the "modifier lemma" keys of the group-noun lexicon ("man" of "armed man")."""
-    key = id(nouns)
-    if key not in _MODIFIED:
-        _MODIFIED[key] = frozenset(k.split()[-1] for k in nouns if " " in k)
-    return _MODIFIED[key]
+    return frozenset(k.split()[-1] for k in group_nouns() if " " in k)
 
 
 def find_actor_mentions(doc: Doc) -> list[ActorMention]:
