@@ -61,6 +61,7 @@ from spacy.tokens import Doc, Token
 
 from graph.extract.docindex import sentence_index, sentence_of, sentence_starts
 from graph.extract.actors import ActorIndex
+from graph.extract.casualties import INJURE_VERBS, KILL_VERBS
 from graph.extract.mentions import ActorMention, side
 from graph.extract.weapons import load_weapon_lexicon
 from graph.vocab import gazetteer
@@ -128,7 +129,7 @@ FUTURE_AUX = frozenset("will would 'll shall".split())
 #: verbs a fight breaks out with, whose "between" object names its sides ("clashes erupted between X and Y")
 OUTBREAK_VERBS = frozenset("break erupt flare rage continue resume intensify".split())
 #: verbs of casualties whose participle belongs to the attack it follows ("attacked a post, killing 24")
-CASUALTY_VERBS = frozenset("kill wound injure maim".split())
+CASUALTY_VERBS = KILL_VERBS | INJURE_VERBS
 #: clause kinds of such a participle
 PARTICIPLE_DEPS = frozenset({"advcl", "acl", "xcomp", "conj"})
 #: speech verbs whose subject "it" in the reported clause stands for ("the army said it had killed 50")
