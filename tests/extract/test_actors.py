@@ -147,3 +147,12 @@ def test_actors_person_name_widened_over_the_parts_the_tagger_left_out(extract):
     people = {a.name for a in x.actors if a.type.value == "person"}
     assert {"Rosalinda Ibarra Mendoza", "Arnel dela Cruz"} <= people
     assert "Cruz" not in people
+
+
+def test_actors_group_noun_typed_by_its_modifier(nlp):
+    """"Human rights groups" are organisations; "armed groups" armed groups."""
+    from graph.extract.actors import extract_actors
+
+    index = extract_actors(nlp("Human rights groups said armed groups attacked a camp near Goma."), "t")
+    kinds = {m.text: m.type.value for m in index.mentions}
+    assert kinds["Human rights groups"] == "organization" and kinds["armed groups"] == "armed_group"
