@@ -87,17 +87,19 @@ class ActorIndex:
         """The mention covering token ``i``, or None."""
         return self.by_token[i] if 0 <= i < len(self.by_token) else None
 
-    def antecedent(self, i: int, types: tuple[ActorType, ...], gender: str | None = None) -> ActorMention | None:
+    def antecedent(self, i: int, types: tuple[ActorType, ...], gender: str | None = None,
+                   avoid: frozenset[str] = frozenset()) -> ActorMention | None:
         """The last named mention of one of ``types`` before token ``i`` (for pronouns).
 
-        With ``gender``, a person known (from an honorific) to be of the other gender is passed over.
+        With ``gender``, a person known (from an honorific) to be of the other gender is passed over;
+        mentions of a side in ``avoid`` are too (the attacker is not the owner of what it attacks).
         """
         genders = {}
         for m in self.mentions:
             if m.gender:
                 genders[m.key] = m.gender
         for m in reversed(self.mentions):
-            if m.end <= i and m.type in types and not m.generic:
+            if m.end <= i and m.type in types and not m.generic and side(m) not in avoid:
                 if gender and genders.get(m.key, gender) != gender:
                     continue
                 return m

@@ -8,9 +8,12 @@ decides which event each finding belongs to, by one rule class per argument:
   the bombing).
 - **by coordination**: a verb conjoined with an event's verb shares its date ("destroyed a rig
   *on Monday* and raided another").
-- **by sentence**: otherwise a date goes to the main event of its sentence, weapons to the
+- **by sentence**: otherwise a date goes to the main event of its sentence (not to an event
+  noun that a verb of no event names: "on Tuesday *called* the raids an escalation"), weapons to the
   attacks of their sentence, and a casualty figure to the attack of its sentence, else to the
   attack last reported in the three sentences before ("... at least 17 fighters were killed").
+- **datelines**: the date of a wire dateline ("MOSCOW, Oct 3 (Reuters) - ...") is the report's,
+  never an event's.
 - **relative to another date**: "had spoken *the night before*" is the day before the sentence's
   other date.
 - **speech by convention**: a speech act the text does not date is dated to the publication.
@@ -29,7 +32,7 @@ from graph.extract.docindex import entities, sentences
 from graph.extract.actors import ActorIndex
 from graph.extract.casualties import find_casualties
 from graph.extract.dates import find_dates
-from graph.extract.events import SPEECH_TYPES, EventDraft, mention_index
+from graph.extract.events import LIGHT_VERBS, SPEECH_TYPES, EventDraft, mention_index
 from graph.extract.mentions import FACILITY_HEADS, LOCATIVE_PREPS, slug
 from graph.extract.weapons import find_weapons
 from graph.records import Mention, Place
@@ -66,9 +69,22 @@ def _main_event(sent: Span, drafts: list[EventDraft]) -> EventDraft | None:
     root = sent.root
     for d in drafts:
         tok = sent.doc[d.end - 1] if d.pos == "NOUN" else sent.doc[d.start]
+        if _named_object(sent, d):
+            continue
         if tok.i == root.i or tok.head.i == root.i:
             return d
     return None
+
+
+def _named_object(sent: Span, d: EventDraft) -> bool:
+    """An event noun that is the object of the sentence's verb when that verb is no event and no
+    light verb: "Tehran *on Tuesday* called the raids an escalation" dates the calling, not the raids
+    ("carried out airstrikes on Monday" dates the airstrikes)."""
+    if d.pos != "NOUN":
+        return False
+    tok, root = sent.doc[d.end - 1], sent.root
+    return tok.dep_ == "dobj" and tok.head.i == root.i and not (
+        root.lemma_.lower() in LIGHT_VERBS or root.lower_ in LIGHT_VERBS)
 
 
 class PlaceFinder:
@@ -167,10 +183,11 @@ def attach_arguments(doc: Doc, drafts: list[EventDraft], index: ActorIndex, publ
         attacks_here = [d for d in local if d.type is EventType.ATTACK]
 
         # dates
-        day_dates = [f for f in find_dates(sent, published) if f.precision == "day"]
+        dateline = _dateline_end(sent)
+        day_dates = [f for f in find_dates(sent, published) if f.precision == "day" and f.start_char >= dateline]
         for found in day_dates:
             owner = _owner(doc, found.head_i, triggers, sent) or _main_event(sent, local) \
-                or (local[0] if len(local) == 1 else None)
+                or (local[0] if len(local) == 1 and not _named_object(sent, local[0]) else None)
             if owner is not None and owner.date is None:
                 owner.date = found.date
                 owner.date_span = (found.start_char, found.end_char)
@@ -229,6 +246,16 @@ def attach_arguments(doc: Doc, drafts: list[EventDraft], index: ActorIndex, publ
                 place = finder.place(span, s_index)
                 if all(p.id != place.id for p in d.places):
                     d.places.append(place)
+
+
+_DATELINE = re.compile(r"^[A-Z][A-Z .'-]+(,[^()\n]{0,40})?(\([^()\n]{1,40}\))?\s*[-\u2013\u2014]+\s")
+
+
+def _dateline_end(sent: Span) -> int:
+    """The character offset after a wire dateline that opens the sentence ("MOSCOW, Oct 3 (Reuters) -"):
+    its date is the report's, not an event's. The sentence start when there is none."""
+    m = _DATELINE.match(sent.text)
+    return sent.start_char + m.end() if m else sent.start_char
 
 
 def date_undated_speech(drafts: list[EventDraft], published: date | None) -> None:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -26,7 +27,7 @@ from spacy.tokens import Doc, Span
 from graph.extract.docindex import doc_text, entities
 from graph.vocab import gazetteer
 from graph.vocab.actor_types import ActorType
-from graph.vocab.lexicon import event_nouns, group_nouns, place_nouns, trigger_index
+from graph.vocab.lexicon import disaster_cues, event_nouns, group_nouns, place_nouns, trigger_index
 from graph.vocab.places import resolve_place
 
 __all__ = ["ActorMention", "find_actor_mentions", "LOCATIVE_PREPS", "slug", "side"]
@@ -165,6 +166,51 @@ def _group_phrase(token) -> tuple[int, int]:
     return left, token.i + 1
 
 
+def _modifier_before_name(doc: Doc, span: Span, candidates) -> bool:
+    """An entity that is a gazetteer name with a descriptive word before it ("Paramilitary Rapid
+    Support Forces", "Sudanese Rapid Support Forces"): the word is a group noun, a demonym or
+    the capitalised first word of the sentence."""
+    nouns = group_nouns()
+    for _, m in candidates:
+        if m.source == "gazetteer" and m.end == span.end and span.start < m.start:
+            extra = doc[span.start:m.start]
+            return all(t.lemma_.lower() in nouns or t.lower_ in nouns or t.is_sent_start
+                       or gazetteer.demonym_country(t.text) for t in extra)
+    return False
+
+
+def _group_kind(token, nouns: dict[str, ActorType]) -> ActorType | None:
+    """The actor type of a group noun, a modifier first: "armed men" is an armed group, "men" nothing."""
+    lemma = token.lemma_.lower()
+    if token.pos_ == "PROPN" and lemma not in nouns:  # "Gunmen" capitalised after a dateline: no lemma
+        lemma = next((w for w in _singulars(lemma) if w in nouns), lemma)
+    if token.i > 0 and lemma in _modified_heads():
+        child = token.doc[token.i - 1]
+        if child.dep_ in ("amod", "compound") and child.head.i == token.i:
+            kind = nouns.get(f"{child.lower_} {lemma}")
+            if kind is not None:
+                return kind
+    return nouns.get(lemma)
+
+
+def _singulars(word: str) -> tuple[str, ...]:
+    """Singular candidates of an English plural ("gunmen" -> "gunman", "militias" -> "militia")."""
+    out = []
+    if word.endswith("men"):
+        out.append(word[:-3] + "man")
+    if word.endswith("ies"):
+        out.append(word[:-3] + "y")
+    if word.endswith("s"):
+        out.append(word[:-1])
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def _modified_heads() -> frozenset[str]:
+    """Head lemmas of the "modifier lemma" keys of the group-noun lexicon ("man" of "armed man")."""
+    return frozenset(k.split()[-1] for k in group_nouns() if " " in k)
+
+
 def find_actor_mentions(doc: Doc) -> list[ActorMention]:
     """Every actor mention of a parsed document, non-overlapping, in text order.
 
@@ -190,10 +236,13 @@ def find_actor_mentions(doc: Doc) -> list[ActorMention]:
                                            entry.type, entry.country, entry.wikidata, source="gazetteer",
                                            locative=inside_place or _is_locative(span))))
 
+    disasters = disaster_cues()
     for ent in _joined_people(doc):
         text = _clean_person(ent.text) if ent.label_ in ("PERSON", "ORG") else ent.text.split("\n")[0].strip()
         if not text or text.isdigit():
             continue
+        if any(w in disasters for t in (ent[0], ent[-1]) for w in (t.lower_, t.lemma_.lower(), t.lower_.rstrip("s"))):
+            continue  # a storm or a fire the tagger took for a name ("Hurricane Maria", "Wildfires")
         tokens = [t for t in ent if t.idx < ent.start_char + len(text)]
         span = doc[tokens[0].i:tokens[-1].i + 1]
         if span[0].lower_ == "the" and len(span) > 1:
@@ -252,14 +301,26 @@ def find_actor_mentions(doc: Doc) -> list[ActorMention]:
             body = gazetteer.generic_body(span.text)
             if body is not None:  # "Iraq's Foreign Ministry", "the Syrian army"
                 candidates.append((2, _body_mention(span, body)))
+            elif _modifier_before_name(doc, span, candidates):
+                continue  # "Paramilitary Rapid Support Forces": the name the gazetteer knows
             else:
                 candidates.append((2, ActorMention(span.start, span.end, span.start_char, span.end_char,
                                                    span.text, span.text, _type_by_head(span), source="ner")))
         # GPE not in the gazetteer is a place (a city, a province): arguments.py makes it a Place
 
+    for token in doc:  # "a U.S.-flag ship", "a Liberian-registered tanker": the owner in one token
+        prefix, _, suffix = token.text.rpartition("-")
+        if prefix and suffix.lower() in OWNER_SUFFIXES:
+            code = gazetteer.demonym_country(prefix)
+            entry = gazetteer.best(prefix) if code is None else gazetteer.best(gazetteer.country_name(code))
+            if entry is not None and entry.type is ActorType.STATE:
+                candidates.append((0, ActorMention(token.i, token.i + 1, token.idx, token.idx + len(prefix), prefix,
+                                                   entry.name, entry.type, entry.country, entry.wikidata,
+                                                   source="gazetteer")))
+
     nouns = group_nouns()
     for token in doc:
-        kind = nouns.get(token.lemma_.lower()) if token.pos_ in ("NOUN", "PROPN") else None
+        kind = _group_kind(token, nouns) if token.pos_ in ("NOUN", "PROPN") else None
         if kind is None:
             continue
         if token.lower_ == "force" and not any(c.dep_ in ("compound", "amod", "nmod", "poss") and
@@ -302,6 +363,9 @@ def find_actor_mentions(doc: Doc) -> list[ActorMention]:
     return found
 
 
+#: second parts of a one-token compound that make its first part an owner ("U.S.-flag", "Panama-registered")
+OWNER_SUFFIXES = frozenset("flag flagged registered owned operated".split())
+
 #: head words of named buildings and sites, which are places where events happen, not actors
 FACILITY_HEADS = frozenset("cathedral church mosque temple synagogue shrine school university hospital clinic "
                            "airport airbase base market bazaar hotel stadium station bridge dam port harbour "
@@ -317,9 +381,11 @@ HONORIFICS = {"mr": "m", "mr.": "m", "mister": "m", "sir": "m", "lord": "m", "ms
 
 def _joined_people(doc: Doc) -> list[Span]:
     """Named entities, with adjacent PERSON entities joined ("Ali Akbar" + "Hashemi Rafsanjani"),
-    also across a hyphenated part the tagger left out ("Sahle" + "-Work" + "Zewde")."""
+    also across a hyphenated part the tagger left out ("Sahle" + "-Work" + "Zewde"), and a PERSON
+    entity widened over the proper nouns of its own name that the tagger left out ("Superintendent
+    Graciano" + "Mijares", "Arnel" + "dela Vega")."""
     out: list[Span] = []
-    for ent in doc.ents:
+    for ent in _widened_people(doc):
         gap = doc[out[-1].end:ent.start] if out else None
         if out and ent.label_ == "PERSON" and out[-1].label_ == "PERSON" and len(gap) <= 3 \
                 and all(t.text in ("-", "‐") or (t.is_title and t.pos_ == "PROPN") for t in gap) \
@@ -327,6 +393,28 @@ def _joined_people(doc: Doc) -> list[Span]:
             out[-1] = Span(doc, out[-1].start, ent.end, label="PERSON")
         else:
             out.append(ent)
+    return out
+
+
+def _widened_people(doc: Doc) -> list[Span]:
+    """PERSON entities widened along the compound chain of their name (see :func:`_joined_people`)."""
+    ents = list(doc.ents)
+    out = []
+    for k, ent in enumerate(ents):
+        start, end = ent.start, ent.end
+        if ent.label_ == "PERSON":
+            limit = ents[k + 1].start if k + 1 < len(ents) else len(doc)
+            # rightwards: the last word is a compound of a proper noun further right ("Graciano" -> "Mijares")
+            while end < limit and doc[end - 1].dep_ == "compound" and doc[end - 1].head.i >= end \
+                    and all(t.pos_ == "PROPN" and t.is_title and "\n" not in t.whitespace_ for t in doc[end - 1:doc[end - 1].head.i + 1]):
+                end = doc[end - 1].head.i + 1
+            floor = out[-1].end if out else 0
+            # leftwards: a capitalised given name compounded onto the entity ("Arnel" + "dela Vega")
+            while start - 1 >= floor and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title \
+                    and doc[start - 1].dep_ == "compound" and start <= doc[start - 1].head.i < end \
+                    and gazetteer.match_title([doc[start - 1].text]) is None and not doc[start - 1].ent_type_:
+                start -= 1
+        out.append(ent if (start, end) == (ent.start, ent.end) else Span(doc, start, end, label=ent.label_))
     return out
 
 

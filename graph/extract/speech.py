@@ -6,11 +6,15 @@ Rule classes, each with an example:
   three threats; a speech event with several named people as agents is split per person (a
   state or body named beside one person stays with that person).
 - **blame by report**: a statement reporting an attack whose agents are not on the speaker's side
-  is an accusation of those agents ("the UN said IS fighters had killed 15 civilians"); a
-  belligerent reporting its own strike is not.
+  and named in what it reports is an accusation of those agents ("Syria said American jets had
+  killed civilians"); a belligerent reporting its own strike is not; an organisation on neither
+  side sourcing a report after it ("Serb forces shelled Sarajevo, U.N. officials said") makes no
+  event, unless it blames ("such barbaric acts by IS").
 - **blame by word** (``lexicons/blame_cues.txt``): a statement whose reported clause holds a
   blame word accuses the actors of that clause ("said the Abu Sayyaf Group are the suspected
-  *perpetrators*", "the crash was likely Iran's *doing*").
+  *perpetrators*", "the crash was likely Iran's *doing*"), or, naming none of the other side,
+  the agents of the attack it is about ("characterized the attack as a *violation* of Iraqi
+  sovereignty").
 - **attribution**: a claim of responsibility about an attack whose agent the article does not give
   makes the claimant its agent ("IS claimed responsibility for the bombing"); an accusation
   about such an attack makes the accused its suspected agent.
@@ -31,6 +35,9 @@ from graph.vocab.event_types import EventSubtype, EventType, RelationType
 from graph.vocab.lexicon import read_rows
 
 __all__ = ["split_speakers", "refine_speech"]
+
+#: speech verbs that name what they are about ("characterized the attack as an aggression")
+NAMING_VERBS = frozenset("describe characterize characterise call label brand term denounce condemn".split())
 
 
 def _blame_words() -> frozenset[str]:
@@ -63,12 +70,14 @@ def split_speakers(drafts: list[EventDraft]) -> list[EventDraft]:
 
 
 def refine_speech(doc: Doc, drafts: list[EventDraft], links, index: ActorIndex) -> None:
-    """Retype statements that blame, and give accusations and threats their target (in place)."""
+    """Retype statements that blame, give accusations and threats their target, and drop third
+    parties' reports (in place: ``drafts`` loses the dropped)."""
     about: dict[int, list[EventDraft]] = {}
     for source, relation, target, _ in links:
         if relation is RelationType.ABOUT:
             about.setdefault(id(source), []).append(target)
     blame = _blame_words()
+    dropped: set[int] = set()
     for d in drafts:
         if d.type not in SPEECH_TYPES:
             continue
@@ -79,11 +88,22 @@ def refine_speech(doc: Doc, drafts: list[EventDraft], links, index: ActorIndex) 
         # his own side, and a person or body whose side the article does not give is not blamed
         others = [a for t in reported for a in t.agents
                   if side(a) not in speaker_sides and not a.generic and _known_side(a)]
-        if d.type is EventType.STATEMENT and others and known and _reported_in_clause(doc, d, reported):
+        named = {i for i in _clause_tokens(doc, d) if (m := index.actor_at(i)) is not None
+                 and side(m) in {side(o) for o in others}}
+        if d.type is EventType.STATEMENT and reported and _reported_in_clause(doc, d, reported) \
+                and _third_party(d, reported) and _trailing(doc, d) and not _blame_word_in_clause(doc, d, blame):
+            dropped.add(id(d))  # "..., U.N. officials said": a monitor sourcing a report is no event
+            continue
+        if d.type is EventType.STATEMENT and others and known and named and _reported_in_clause(doc, d, reported):
             d.type, d.subtype, d.cameo = EventType.ACCUSATION, None, EventType.ACCUSATION.cameo_root
         if d.type is EventType.STATEMENT:
-            blamed = _blamed_in_clause(doc, d, index, blame)
-            if blamed:
+            blamed = [m for m in _blamed_in_clause(doc, d, index, blame)
+                      if side(m) not in speaker_sides and m.key not in d.agent_keys]
+            names_attack = bool(reported) and doc[d.start].lemma_.lower() in NAMING_VERBS
+            if not blamed and known and _blame_word_in_clause(doc, d, blame):
+                blamed = [a for a in others if a.type is not ActorType.CIVILIANS]  # "called the attack a
+                # violation of Iraqi sovereignty": the attackers it is about (whoever they are)
+            if blamed or (names_attack and known and _blame_word_in_clause(doc, d, blame)):
                 d.type, d.subtype, d.cameo = EventType.ACCUSATION, None, EventType.ACCUSATION.cameo_root
                 d.targets = _merge(d.targets, blamed)
         # attribution: a claim of responsibility names the attack's agent; an accusation about an
@@ -98,6 +118,20 @@ def refine_speech(doc: Doc, drafts: list[EventDraft], links, index: ActorIndex) 
             for t in reported:
                 if not t.agents and d.targets:
                     t.agents = [m for m in d.targets if m.type is not ActorType.CIVILIANS]
+    drafts[:] = [d for d in drafts if id(d) not in dropped]
+
+
+def _trailing(doc: Doc, d: EventDraft) -> bool:
+    """An attribution after what it reports ("Rebels shelled Taiz, the UN said"), not a statement
+    made on an occasion ("Amnesty said on Monday that ...")."""
+    verb = doc[d.start]
+    return verb.pos_ == "VERB" and any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children)
+
+
+def _third_party(d: EventDraft, reported: list[EventDraft]) -> bool:
+    """Speakers that are organisations (monitors, the UN, agencies) on neither side of what they report."""
+    sides = {side(a) for t in reported for a in (*t.agents, *t.targets)}
+    return bool(d.agents) and all(a.type is ActorType.ORGANIZATION and side(a) not in sides for a in d.agents)
 
 
 def _known_side(m) -> bool:
@@ -135,14 +169,19 @@ def _merge(current, extra):
 
 
 def _clause_tokens(doc: Doc, d: EventDraft):
-    """Tokens of what a speech verb reports: its clausal complements."""
+    """Tokens of what a speech verb reports: its clausal complements, and what a naming verb calls
+    its object ("characterized the attack *as a violation*")."""
     if d.pos != "VERB":
         return []
     head = doc[d.start]
     out = []
+    naming = head.lemma_.lower() in NAMING_VERBS
     for child in head.children:
         if child.dep_ in ("ccomp", "xcomp"):
             out.extend(range(child.left_edge.i, child.right_edge.i + 1))
+        for prep in ([child] if child.dep_ == "prep" else list(child.children) if child.dep_ == "dobj" else []):
+            if naming and prep.dep_ == "prep" and prep.lower_ == "as":
+                out.extend(range(prep.i, prep.right_edge.i + 1))
     return out
 
 
@@ -151,9 +190,13 @@ def _reported_in_clause(doc: Doc, d: EventDraft, reported: list[EventDraft]) -> 
     return any(start in tokens for t in reported for start, _ in t.mentions)
 
 
+def _blame_word_in_clause(doc: Doc, d: EventDraft, blame: frozenset[str]) -> bool:
+    return any(doc[i].lemma_.lower() in blame or doc[i].lower_ in blame for i in _clause_tokens(doc, d))
+
+
 def _blamed_in_clause(doc: Doc, d: EventDraft, index: ActorIndex, blame: frozenset[str]):
     tokens = _clause_tokens(doc, d)
-    if not any(doc[i].lemma_.lower() in blame or doc[i].lower_ in blame for i in tokens):
+    if not _blame_word_in_clause(doc, d, blame):
         return []
     blamed = []
     for i in tokens:

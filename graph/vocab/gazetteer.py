@@ -251,6 +251,7 @@ class _Index:
         for fname in ACTOR_FILES:
             for row in _read_tsv(GAZETTEER_DIR / fname):
                 self._add_row(row, fname)
+        self.order: dict[int, int] = {id(e): i for i, e in enumerate(self.entries)}  # file order, for ranking
 
     def _add_row(self, row: dict[str, str], fname: str) -> None:
         try:
@@ -373,8 +374,7 @@ def lookup(surface: str) -> tuple[Match, ...]:
         old = seen.get(id(entry))
         if old is None or _VIA_RANK[via] < _VIA_RANK[old.via]:
             seen[id(entry)] = Match(entry, via)
-    order = {id(e): i for i, e in enumerate(idx.entries)}
-    return tuple(sorted(seen.values(), key=lambda m: (_VIA_RANK[m.via], order[id(m.entry)])))
+    return tuple(sorted(seen.values(), key=lambda m: (_VIA_RANK[m.via], idx.order[id(m.entry)])))
 
 
 def best(surface: str, prefer: Iterable[ActorType | str] = ()) -> GazetteerEntry | None:

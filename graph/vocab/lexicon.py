@@ -19,7 +19,9 @@ from graph.vocab.actor_types import ActorType
 from graph.vocab.event_types import EventSubtype, EventType, RelationType
 
 __all__ = ["LEXICON_DIR", "Trigger", "read_rows", "word_list", "triggers", "trigger_index", "group_nouns",
-           "relation_cues", "modality_cues", "disaster_cues", "retaliation_words", "place_nouns", "event_nouns"]
+           "relation_cues", "modality_cues", "disaster_cues", "retaliation_words", "place_nouns", "event_nouns",
+           "crime_cues", "sports_cues", "criticism_objects", "labour_cues", "site_nouns",
+           "aid_goods"]
 
 LEXICON_DIR = Path(__file__).with_name("lexicons")
 
@@ -110,3 +112,32 @@ def place_nouns() -> frozenset[str]:
 def event_nouns() -> frozenset[str]:
     """Nouns naming an occurrence, which end no organisation's name."""
     return word_list("event_nouns.txt")
+
+def crime_cues() -> frozenset[str]:
+    """Words of ordinary crime (lower case, lemmas and forms)."""
+    return word_list("crime_cues.txt")
+
+
+def sports_cues() -> frozenset[str]:
+    """Words of sport reports (lower case)."""
+    return word_list("sports_cues.txt")
+
+
+def criticism_objects() -> frozenset[str]:
+    """Lemmas of things that are attacked only in words (bills, plans, remarks)."""
+    return word_list("criticism_objects.txt")
+
+
+def labour_cues() -> frozenset[str]:
+    """Words of labour disputes (lower case, lemmas and forms)."""
+    return word_list("labour_cues.txt")
+
+
+def site_nouns() -> frozenset[str]:
+    """Lemmas of installations and places that are held, taken and owned."""
+    return word_list("site_nouns.txt")
+
+
+def aid_goods() -> frozenset[str]:
+    """Lemmas of things given as aid (weapons aside)."""
+    return word_list("aid_goods.txt")

@@ -138,3 +138,21 @@ def test_actors_relation_nouns_and_participles_give_affiliations(extract, senten
     x = extract(sentence)
     found = {(x.actor(a.source).name, a.type.value, x.actor(a.target).name) for a in x.affiliations}
     assert expected in found
+
+
+def test_actors_person_name_widened_over_the_parts_the_tagger_left_out(extract):
+    """A title-led or particle name is one person ("Chief Inspector Rosalinda Ibarra Mendoza", "Arnel dela Cruz")."""
+    x = extract("According to Chief Inspector Rosalinda Ibarra Mendoza of the provincial police, nine people died. "
+                "Colonel Arnel dela Cruz of the army said rebels carried out the attack.")
+    people = {a.name for a in x.actors if a.type.value == "person"}
+    assert {"Rosalinda Ibarra Mendoza", "Arnel dela Cruz"} <= people
+    assert "Cruz" not in people
+
+
+def test_actors_group_noun_typed_by_its_modifier(nlp):
+    """"Human rights groups" are organisations; "armed groups" armed groups."""
+    from graph.extract.actors import extract_actors
+
+    index = extract_actors(nlp("Human rights groups said armed groups attacked a camp near Goma."), "t")
+    kinds = {m.text: m.type.value for m in index.mentions}
+    assert kinds["Human rights groups"] == "organization" and kinds["armed groups"] == "armed_group"

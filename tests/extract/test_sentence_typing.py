@@ -2,6 +2,8 @@
 
 Each sentence is written for this test in the style of wire and event-data snippets.
 """
+from pathlib import Path
+
 import pytest
 
 from graph.vocab.event_types import EventType
@@ -56,3 +58,54 @@ def test_sentence_main_event_has_the_right_type(extract, sentence, expected):
 def test_sentence_disaster_or_labour_report_is_not_an_attack(extract, sentence):
     x = extract(sentence)
     assert not [e for e in x.events if e.type is EventType.ATTACK], [(e.type.value, e.trigger.text) for e in x.events]
+
+
+# ---------------------------------------------------------------- the peer-style table
+
+TABLE = Path(__file__).with_name("sentences.tsv")
+
+
+def _table():
+    """Rows of ``sentences.tsv``: style, type, agent, target, sentence and an optional xfail reason."""
+    rows = []
+    for line in TABLE.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        style, kind, agent, target, sentence, *reason = line.split("\t")
+        marks = [pytest.mark.xfail(reason=reason[0], strict=True)] if reason and reason[0] else []
+        rows.append(pytest.param(kind, agent, target, sentence, marks=marks, id=f"{style}:{kind}:{sentence[:40]}"))
+    return rows
+
+
+def _names(x, actor_id):
+    a = x.actor(actor_id)
+    return [] if a is None else [a.name, *a.aliases]
+
+
+def _plays(x, ids, want: str) -> bool:
+    """An actor among ``ids`` named ``want`` (a word of its name), or from country ``want`` (ISO code)."""
+    for i in ids:
+        if len(want) == 3 and want.isupper() and x.actor(i).country == want:
+            return True
+        if any(want.casefold() in n.casefold() for n in _names(x, i)):
+            return True
+    return False
+
+
+@pytest.mark.parametrize("kind,agent,target,sentence", _table())
+def test_sentence_typing_peer_table(extract, kind, agent, target, sentence):
+    """The main event has its coarse type, and its agent and target where the row gives them; a
+    disaster, crime, sport or figurative report ("none") gives no attack."""
+    x = extract(sentence)
+    seen = [(e.type.value, e.trigger.text, [x.actor(a).name for a in e.agents],
+             [x.actor(t).name for t in e.targets]) for e in x.events]
+    if kind == "none":
+        assert not [e for e in x.events if e.type is EventType.ATTACK], seen
+        return
+    found = [e for e in x.events if e.type is EventType(kind)]
+    assert found, seen
+    if agent != "-":
+        found = [e for e in found if _plays(x, e.agents, agent)]
+        assert found, seen
+    if target != "-":
+        assert [e for e in found if _plays(x, e.targets, target)], seen

@@ -66,3 +66,30 @@ def test_speech_according_to_a_named_source_is_their_statement(extract):
 def test_speech_according_to_unnamed_reports_is_not_an_event(extract):
     x = extract("According to reports, the town fell on Monday.")
     assert not [e for e in x.events if e.type is EventType.STATEMENT]
+
+
+def test_speech_titles_in_apposition_and_conjoined_spokespeople_each_speak(extract):
+    """"from AU chairman Moussa Faki, Pope Francis and a spokesman for President Ramaphosa": three speakers."""
+    x = extract("Statements of condemnation have come from African Union chairman Moussa Faki, Pope Francis, "
+                "and a spokesman for President Cyril Ramaphosa.")
+    speakers = [{x.actor(a).name for a in e.agents} for e in x.events]
+    assert speakers == [{"Moussa Faki"}, {"Francis"}, {"Cyril Ramaphosa"}]
+
+
+def test_speech_list_of_people_parsed_as_apposition_each_speak(extract):
+    x = extract("President Salva Kiir, Vice President Riek Machar and now Bol Mel have all vowed revenge.")
+    speakers = [{x.actor(a).name for a in e.agents} for e in x.events if e.type.value == "threat"]
+    assert len(speakers) == 3
+
+
+def test_speech_naming_an_attack_with_a_blame_word_accuses_its_attackers(extract):
+    x = extract("Turkish jets bombed a village near Qamishli on Monday. "
+                "Syria's foreign ministry characterized the attack as a flagrant violation of Syrian sovereignty.")
+    (accusation,) = [e for e in x.events if e.type.value == "accusation"]
+    assert {x.actor(t).country for t in accusation.targets} == {"TUR"}
+
+
+def test_speech_a_third_party_sourcing_a_report_is_no_event(extract):
+    """"..., the United Nations said" sources the report (a statement on an occasion stays an event)."""
+    x = extract("Government forces shelled Taiz on Monday, killing 12 people, the United Nations said.")
+    assert [e.type.value for e in x.events] == ["attack"]
