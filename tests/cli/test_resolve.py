@@ -58,7 +58,7 @@ def test_extract_batch_gives_events_their_occurrence(tmp_path, capsys):
     assert main(["query", "occurrences", "--store", str(tmp_path / "db"), "-f", "json"]) == 0
     rows = json.loads(capsys.readouterr().out)
     assert {r["occurrence"] for r in rows} == {strike, said}
-    assert {(r["article"], r["killed"]) for r in rows if r["occurrence"] == strike} == {("wire", None), ("local", 22)}
+    assert {(r["article"], r["killed"]) for r in rows if r["occurrence"] == strike} == {("wire", 17), ("local", 22)}
 
 
 def test_resolve_cli_reports_what_merged_and_why(tmp_path, capsys):
