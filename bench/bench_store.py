@@ -32,7 +32,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from graph.store import load_files, named_queries, open_store, run_query  # noqa: E402
 from graph.store.backend import inject_values  # noqa: E402
-from graph.store.load import materialise_sparql  # noqa: E402
+from graph.store.materialise import materialise_sparql  # noqa: E402
 from graph.store.queries import bind_params  # noqa: E402
 
 PREFIX = "PREFIX cg: <https://w3id.org/conflict-graph/ontology#>\n"

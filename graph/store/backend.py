@@ -146,15 +146,27 @@ _TOKENS = re.compile(r"""
 """, re.VERBOSE | re.DOTALL)
 
 
-def values_block(bindings: Mapping[str, Node]) -> str:
-    """A ``VALUES`` row binding each variable to its term, every term escaped as N-Triples.
+def values_block(bindings: Mapping[str, Node | list[Node]]) -> str:
+    """``VALUES`` binding each variable to its term, every term escaped as N-Triples.
+
+    Single terms share one row; a variable given a list of terms gets a block of its own with
+    one row per term (an empty list: no row, so the query has no answer).
 
     >>> values_block({"actor": Literal('a "b" } DROP ALL')})
     'VALUES (?actor) { ("a \\\\"b\\\\" } DROP ALL") }'
+    >>> values_block({"n": Literal(1), "m": [Literal("x"), Literal("y")]})
+    'VALUES (?n) { ("1"^^<http://www.w3.org/2001/XMLSchema#integer>) } VALUES ?m { "x" "y" }'
     """
-    names = " ".join(f"?{name}" for name in bindings)
-    terms = " ".join(_nt(term) for term in bindings.values())
-    return f"VALUES ({names}) {{ ({terms}) }}"
+    single = {name: term for name, term in bindings.items() if not isinstance(term, list)}
+    blocks = []
+    if single:
+        names = " ".join(f"?{name}" for name in single)
+        terms = " ".join(_nt(term) for term in single.values())
+        blocks.append(f"VALUES ({names}) {{ ({terms}) }}")
+    for name, terms in bindings.items():
+        if isinstance(terms, list):
+            blocks.append(f"VALUES ?{name} {{ {' '.join(_nt(term) for term in terms)} }}")
+    return " ".join(blocks)
 
 
 def _nt(term: Node) -> str:
@@ -163,18 +175,18 @@ def _nt(term: Node) -> str:
     return str(to_ox(term))
 
 
-def inject_values(query: str, bindings: Mapping[str, Node]) -> str:
-    """Put a ``VALUES`` row of ``bindings`` first in the query's top ``WHERE`` group.
+def inject_values(query: str, bindings: Mapping[str, Node | list[Node]]) -> str:
+    """Put ``VALUES`` of ``bindings`` (see :func:`values_block`) first in the query's top ``WHERE`` group.
 
     Comments, strings and IRIs are skipped when looking for the group; for ``CONSTRUCT``
     the template is skipped too.
 
     Args:
         query: a SPARQL query.
-        bindings: variable name -> term.
+        bindings: variable name -> term, or a list of terms.
 
     Returns:
-        The query with the row inserted, or unchanged when there are no bindings.
+        The query with the rows inserted, or unchanged when there are no bindings.
 
     Raises:
         QueryError: the query has no ``WHERE`` group.
@@ -256,13 +268,13 @@ class ConflictStore:
 
     # -- reading ------------------------------------------------------------
 
-    def query(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> QueryResult:
+    def query(self, sparql: str, bindings: Mapping[str, Node | list[Node]] | None = None) -> QueryResult:
         """Run a SPARQL query over the union of the graphs.
 
         Args:
             sparql: a ``SELECT``, ``ASK``, ``CONSTRUCT`` or ``DESCRIBE`` query.
-            bindings: variable name -> RDF term, bound before evaluation (see the module
-                docstring).
+            bindings: variable name -> RDF term (or a list of terms: one row each), bound
+                before evaluation (see the module docstring).
 
         Returns:
             The :class:`QueryResult`.
@@ -279,7 +291,7 @@ class ConflictStore:
             return self._query_oxigraph(sparql)
         return self._query_endpoint(sparql)
 
-    def select(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> QueryResult:
+    def select(self, sparql: str, bindings: Mapping[str, Node | list[Node]] | None = None) -> QueryResult:
         """Like :meth:`query`, for a ``SELECT``."""
         result = self.query(sparql, bindings)
         if result.kind != "SELECT":
@@ -458,7 +470,16 @@ class ConflictStore:
 def _from_ox_result(answer) -> QueryResult:
     if isinstance(answer, ox.QuerySolutions):
         variables = [v.value for v in answer.variables]
-        rows = [tuple(from_ox(solution[i]) for i in range(len(variables))) for solution in answer]
+        columns = range(len(variables))
+        seen: dict = {None: None}  # a term repeats down a column (labels, dates, articles): convert it once
+
+        def term(t):
+            out = seen.get(t, seen)
+            if out is seen:
+                out = seen[t] = from_ox(t)
+            return out
+
+        rows = [tuple(term(solution[i]) for i in columns) for solution in answer]
         return QueryResult("SELECT", variables, rows)
     if isinstance(answer, ox.QueryBoolean):
         return QueryResult("ASK", boolean=bool(answer))

@@ -30,9 +30,9 @@ import pyoxigraph as ox
 from graph.rdf.iris import BASE
 from graph.store.backend import ConflictStore
 from graph.store.errors import LoadError, StoreError
+from graph.store.materialise import materialise
 
-__all__ = ["FORMATS", "LoadSummary", "input_files", "assign_graphs", "load_files", "load_dataset",
-           "materialise_dates", "materialise_sparql", "EFFECTIVE_DATE"]
+__all__ = ["FORMATS", "LoadSummary", "input_files", "assign_graphs", "load_files", "load_dataset"]
 
 log = logging.getLogger(__name__)
 
@@ -46,30 +46,6 @@ FORMATS = {
 }
 
 _ARTICLE = BASE + "article/"
-
-#: materialised at load time on each event, in its article's graph: its own ``sem:hasTimeStamp``,
-#: else its article's ``schema:datePublished`` (what the named queries call "an event's date"),
-#: so that a date range is one pattern on one predicate instead of two OPTIONALs and a COALESCE
-EFFECTIVE_DATE = "https://w3id.org/conflict-graph/ontology#effectiveDate"
-
-_MATERIALISE = """
-PREFIX cg: <https://w3id.org/conflict-graph/ontology#>
-PREFIX sem: <http://semanticweb.cs.vu.nl/2009/11/sem/>
-PREFIX prov: <http://www.w3.org/ns/prov#>
-PREFIX schema: <https://schema.org/>
-INSERT { GRAPH ?g { ?e cg:effectiveDate ?date } }
-WHERE {
-  %s
-  GRAPH ?g {
-    ?e a sem:Event .
-    OPTIONAL { ?e sem:hasTimeStamp ?d }
-    OPTIONAL { ?e prov:wasDerivedFrom/schema:datePublished ?published }
-    BIND (COALESCE(?d, ?published) AS ?date)
-    FILTER (BOUND(?date))
-  }
-}
-"""
-
 
 @dataclass
 class LoadSummary:
@@ -245,30 +221,10 @@ def load_files(store: ConflictStore, inputs: Iterable[str | Path], *, progress: 
             triples += scan.quads
         else:
             triples += _insert(store, ox.parse(path=str(scan.path), format=scan.format))
-    materialise_dates(store, sorted(n.value for n in names))
+    materialise(store, sorted(n.value for n in names))
     if store.kind == "embedded":
         store.oxigraph.flush()
     return LoadSummary([str(p) for p in files], len(names), triples, time.perf_counter() - started, store.location)
-
-
-def materialise_sparql(graphs: Iterable[str] | None = None) -> str:
-    """The SPARQL update that adds ``cg:effectiveDate`` to the events of ``graphs`` (None: every graph)."""
-    values = "" if graphs is None else "VALUES ?g { " + " ".join(str(ox.NamedNode(g)) for g in graphs) + " }"
-    return _MATERIALISE % values
-
-
-def materialise_dates(store: ConflictStore, graphs: Iterable[str] | None = None, *, chunk: int = 200) -> None:
-    """Add ``cg:effectiveDate`` to every event of ``graphs`` (None: every graph), in the event's graph.
-
-    The date is the event's ``sem:hasTimeStamp``, else its article's ``schema:datePublished``;
-    an event with neither gets none. Not counted in the load's triples.
-    """
-    if graphs is None:
-        store.update(materialise_sparql())
-        return
-    graphs = list(graphs)
-    for i in range(0, len(graphs), chunk):
-        store.update(materialise_sparql(graphs[i:i + chunk]))
 
 
 def _insert(store: ConflictStore, quads: Iterable[ox.Quad]) -> int:
@@ -295,7 +251,7 @@ def load_dataset(store: ConflictStore, dataset) -> LoadSummary:
     started = time.perf_counter()
     graphs = [g for g in dataset.graphs() if len(g) and not _is_default(g)]
     triples = store.replace_graphs(graphs)
-    materialise_dates(store, [str(g.identifier) for g in graphs])
+    materialise(store, [str(g.identifier) for g in graphs])
     if store.kind == "embedded":
         store.oxigraph.flush()
     return LoadSummary([], len(graphs), triples, time.perf_counter() - started, store.location)

@@ -131,6 +131,8 @@ class CG(DefinedNamespace):
     confidence: URIRef  # owl:DatatypeProperty: confidence
     countryCode: URIRef  # owl:DatatypeProperty: country code
     dateMention: URIRef  # owl:ObjectProperty: date mention
+    effectiveDate: URIRef  # owl:DatatypeProperty: effective date
+    effectiveMonth: URIRef  # owl:DatatypeProperty: effective month
     hasAgent: URIRef  # owl:ObjectProperty: has agent
     hasMention: URIRef  # owl:ObjectProperty: has mention
     hasTarget: URIRef  # owl:ObjectProperty: has target
