@@ -41,6 +41,7 @@ import pyoxigraph as ox
 
 from graph.rdf.iris import BASE
 from graph.store.backend import ConflictStore
+from graph.store.digest import PREDICATES, network_facts, quad_strings
 from graph.store.errors import LoadError, StoreError
 from graph.store.materialise import materialise
 
@@ -174,11 +175,12 @@ class _Scan:
     graphs: set = field(default_factory=set)
     has_default: bool = False
     quads: int = 0
+    facts: dict = field(default_factory=dict)
 
 
 def _scan(path: Path) -> _Scan:
     scan = _Scan(path, FORMATS[path.suffix])
-    graphs = scan.graphs
+    graphs, facts = scan.graphs, []
     try:
         for quad in ox.parse(path=str(path), format=scan.format):
             name = quad.graph_name
@@ -189,17 +191,22 @@ def _scan(path: Path) -> _Scan:
                 continue
             graphs.add(name)
             scan.quads += 1
+            predicate = quad.predicate.value
+            if predicate in PREDICATES:
+                facts.append((quad.subject.value, predicate, quad.object.value, name.value))
     except SyntaxError as err:
         raise LoadError(f"{path}: not valid {scan.format.name}: {err}".replace("\n", " ")) from None
     except OSError as err:
         raise LoadError(f"{path}: cannot read ({err.strerror or err})") from None
     graphs.discard(None)
+    scan.facts = network_facts(facts)
     return scan
 
 
 def _split(scan: _Scan) -> list[ox.Quad]:
     quads = assign_graphs(ox.parse(path=str(scan.path), format=scan.format))
     scan.graphs |= {q.graph_name for q in quads if not isinstance(q.graph_name, ox.DefaultGraph)}
+    scan.facts = network_facts(quad_strings(quads))
     return quads
 
 
@@ -266,8 +273,9 @@ def _lines_before(path: Path, offset: int) -> int:
 _LINE = re.compile(r"\bline (\d+)")
 
 
-def _bulk_load(store: ConflictStore, piece: _Piece, *, lenient: bool) -> int:
-    """Bulk-load one piece; returns its statements (0 for a whole file: its scan counted them).
+def _bulk_load(store: ConflictStore, piece: _Piece, *, lenient: bool, facts: bool) -> tuple[int, dict]:
+    """Bulk-load one piece; returns its statements (0 for a whole file: its scan counted them), and its
+    network triples by graph when ``facts`` (read again from its bytes, in Python: about 1 us a quad).
 
     Raises:
         LoadError: the piece cannot be read or is not valid (the message gives the line in the file).
@@ -276,7 +284,7 @@ def _bulk_load(store: ConflictStore, piece: _Piece, *, lenient: bool) -> int:
     try:
         if piece.end is None:
             store.oxigraph.bulk_load(path=str(piece.path), format=piece.format, lenient=lenient)
-            return 0
+            return 0, {}
         with piece.path.open("rb") as f:
             f.seek(piece.start)
             data = f.read(piece.end - piece.start)
@@ -292,18 +300,22 @@ def _bulk_load(store: ConflictStore, piece: _Piece, *, lenient: bool) -> int:
         raise LoadError(f"{piece.path}: not valid {piece.format.name}: {message}".replace("\n", " ")) from None
     except OSError as err:
         raise StoreError(f"{store.location}: loading {piece.path} failed: {err}") from None
-    return _statements(data)
+    found = network_facts(quad_strings(ox.parse(input=data, format=piece.format, lenient=True))) if facts else {}
+    return _statements(data), found
 
 
 def _bulk_load_all(store: ConflictStore, pieces: list[_Piece], *, lenient: bool, progress: bool,
-                   workers: int) -> int:
-    """Bulk-load ``pieces``, ``workers`` at a time; the first error cancels the rest and is raised."""
+                   workers: int, facts: dict | None = None) -> int:
+    """Bulk-load ``pieces``, ``workers`` at a time; the first error cancels the rest and is raised.
+
+    Returns the statements loaded; the pieces' network triples are added to ``facts`` (when given).
+    """
     from tqdm import tqdm
 
     total = 0
     with tqdm(total=sum(p.size for p in pieces), desc="loading", unit="B", unit_scale=True,
               disable=not progress, file=sys.stderr) as bar, ThreadPoolExecutor(max_workers=workers) as pool:
-        futures = {pool.submit(_bulk_load, store, p, lenient=lenient): p for p in pieces}
+        futures = {pool.submit(_bulk_load, store, p, lenient=lenient, facts=facts is not None): p for p in pieces}
         pending = set(futures)
         while pending:
             done, pending = wait(pending, return_when=FIRST_EXCEPTION)
@@ -314,7 +326,10 @@ def _bulk_load_all(store: ConflictStore, pieces: list[_Piece], *, lenient: bool,
                         other.cancel()
                     wait(pending)
                     raise error
-                total += future.result()
+                statements, found = future.result()
+                total += statements
+                for g, rows in found.items():
+                    facts.setdefault(g, []).extend(rows)
                 bar.update(futures[future].size)
     return total
 
@@ -323,23 +338,30 @@ def _is_empty(store: ConflictStore) -> bool:
     return next(iter(store.oxigraph.quads_for_pattern(None, None, None, None)), None) is None
 
 
-def _load_into_empty(store: ConflictStore, files: list[Path], *, progress: bool, workers: int) -> tuple[int, list[str]]:
-    """Load N-Quads ``files`` into an empty embedded store in one pass; returns (statements, graph names).
+def _load_into_empty(store: ConflictStore, files: list[Path], *, progress: bool,
+                     workers: int) -> tuple[int, list[str], dict]:
+    """Load N-Quads ``files`` into an empty embedded store in one pass; returns (statements, graph names, facts).
 
     Each piece is checked as it loads; on any error the store is emptied again (it was empty).
     Default-graph triples the files hold are then given to their articles (:func:`assign_graphs`).
     """
     pieces = [p for path in files for p in _pieces(path, FORMATS[path.suffix])]
+    facts: dict = {}
     try:
-        triples = _bulk_load_all(store, pieces, lenient=False, progress=progress, workers=workers)
+        triples = _bulk_load_all(store, pieces, lenient=False, progress=progress, workers=workers, facts=facts)
+        facts.pop("", None)
         default = list(store.oxigraph.quads_for_pattern(None, None, None, ox.DefaultGraph()))
         if default:
             store.oxigraph.clear_graph(ox.DefaultGraph())
-            _insert(store, assign_graphs(default))
+            assigned = assign_graphs(default)
+            _insert(store, assigned)
+            for g, rows in network_facts(quad_strings(assigned)).items():
+                facts.setdefault(g, []).extend(rows)
     except BaseException:
         store.oxigraph.clear()
         raise
-    return triples, sorted(g.value for g in store.oxigraph.named_graphs() if isinstance(g, ox.NamedNode))
+    names = sorted(g.value for g in store.oxigraph.named_graphs() if isinstance(g, ox.NamedNode))
+    return triples, names, facts
 
 
 def load_files(store: ConflictStore, inputs: Iterable[str | Path], *, progress: bool = False,
@@ -365,8 +387,8 @@ def load_files(store: ConflictStore, inputs: Iterable[str | Path], *, progress: 
     files = input_files(inputs)
     workers = workers or WORKERS
     if store.oxigraph is not None and files and all(p.suffix == ".nq" for p in files) and _is_empty(store):
-        triples, names = _load_into_empty(store, files, progress=progress, workers=workers)
-        return _finish(store, files, names, triples, started)
+        triples, names, facts = _load_into_empty(store, files, progress=progress, workers=workers)
+        return _finish(store, files, names, triples, started, facts)
     scans = [_scan(p) for p in tqdm(files, desc="checking", unit="file", disable=not progress, file=sys.stderr)]
     split = {s.path: _split(s) for s in scans if s.has_default}
     names = sorted(n.value for n in set().union(*(s.graphs for s in scans))) if scans else []
@@ -381,12 +403,17 @@ def load_files(store: ConflictStore, inputs: Iterable[str | Path], *, progress: 
     else:
         for scan in tqdm(rest, desc="loading", unit="file", disable=not progress, file=sys.stderr):
             triples += _insert(store, ox.parse(path=str(scan.path), format=scan.format))
-    return _finish(store, files, names, triples, started)
+    facts: dict = {}
+    for scan in scans:
+        for g, rows in scan.facts.items():
+            facts.setdefault(g, []).extend(rows)
+    return _finish(store, files, names, triples, started, facts)
 
 
-def _finish(store: ConflictStore, files: list[Path], names: list[str], triples: int, started: float) -> LoadSummary:
-    """Derive the queries' terms in the graphs written, flush, and sum up."""
-    materialise(store, names)
+def _finish(store: ConflictStore, files: list[Path], names: list[str], triples: int, started: float,
+            facts: dict) -> LoadSummary:
+    """Derive the queries' terms in the graphs written (``facts``: their network triples), flush, sum up."""
+    materialise(store, names, facts=facts)
     if store.kind == "embedded":
         store.oxigraph.flush()
     return LoadSummary([str(p) for p in files], len(names), triples, time.perf_counter() - started, store.location)
@@ -416,7 +443,8 @@ def load_dataset(store: ConflictStore, dataset) -> LoadSummary:
     started = time.perf_counter()
     graphs = [g for g in dataset.graphs() if len(g) and not _is_default(g)]
     triples = store.replace_graphs(graphs)
-    materialise(store, [str(g.identifier) for g in graphs])
+    facts = network_facts((str(s), str(p), str(o), str(g.identifier)) for g in graphs for s, p, o in g)
+    materialise(store, [str(g.identifier) for g in graphs], facts=facts)
     if store.kind == "embedded":
         store.oxigraph.flush()
     return LoadSummary([], len(graphs), triples, time.perf_counter() - started, store.location)

@@ -10,7 +10,9 @@ load time by the store"):
   ``schema:datePublished`` (what the queries call "an event's date");
 * ``cg:effectiveMonth``: the month of that date (``xsd:gYearMonth``), or ``"undated"``, on
   every event, so that ``attacks``, ``events`` and ``casualties`` look a date range up month
-  by month (the ``months(...)`` binding of :mod:`graph.store.queries`).
+  by month (the ``months(...)`` binding of :mod:`graph.store.queries`);
+* ``cg:networkDigest``: the graph's actors, events, places and links in one literal, so that
+  a corpus is read into NetworkX one row per article (:mod:`graph.store.digest`).
 
 >>> from graph.store.backend import open_store
 >>> with open_store() as store:
@@ -26,6 +28,7 @@ from collections.abc import Iterable
 
 import pyoxigraph as ox
 
+from graph.store.digest import DIGEST, graph_facts, write_digests
 from graph.vocab.namespaces import CG
 
 __all__ = ["EFFECTIVE_DATE", "EFFECTIVE_MONTH", "UNDATED", "DERIVED", "derived_count", "materialise_sparql",
@@ -36,7 +39,7 @@ EFFECTIVE_MONTH = str(CG.effectiveMonth)
 #: the ``cg:effectiveMonth`` of an event without an ``xsd:date``
 UNDATED = "undated"
 #: every predicate this module derives
-DERIVED = (EFFECTIVE_DATE, EFFECTIVE_MONTH)
+DERIVED = (EFFECTIVE_DATE, EFFECTIVE_MONTH, DIGEST)
 
 #: graphs per update request when materialising many graphs
 CHUNK = 200
@@ -84,20 +87,31 @@ def derived_count(store) -> int:
     return int(store.select(q).rows[0][0])
 
 
-def materialise(store, graphs: Iterable[str] | None = None, *, chunk: int = CHUNK) -> None:
-    """Derive this module's terms in ``graphs`` of ``store`` (None: every graph), ``chunk`` graphs an update.
+def materialise(store, graphs: Iterable[str] | None = None, *, facts: dict | None = None, chunk: int = CHUNK) -> None:
+    """Derive this module's terms in ``graphs`` of ``store`` (None: every named graph), ``chunk`` graphs an update.
 
     Run it on graphs just written (their derived terms must not be there yet: :func:`load_files
     <graph.store.load.load_files>` and :func:`load_dataset <graph.store.load.load_dataset>`
     replace whole graphs first). Not counted in a load's triples.
+
+    Args:
+        store: an open store.
+        graphs: the graphs to derive terms in.
+        facts: their network triples (:func:`graph.store.digest.network_facts`) when the caller
+            has them at hand; else they are read from the store.
 
     Raises:
         StoreError, EndpointError: the store cannot be written.
     """
     if graphs is None:
         store.update(materialise_sparql())
-        return
-    graphs = list(graphs)
-    lateral = store.oxigraph is not None
-    for i in range(0, len(graphs), chunk):
-        store.update(materialise_sparql(graphs[i:i + chunk], lateral=lateral))
+        graphs = store.graph_names() if store.oxigraph is None else \
+            sorted(g.value for g in store.oxigraph.named_graphs() if isinstance(g, ox.NamedNode))
+    else:
+        graphs = list(graphs)
+        lateral = store.oxigraph is not None
+        for i in range(0, len(graphs), chunk):
+            store.update(materialise_sparql(graphs[i:i + chunk], lateral=lateral))
+    if facts is None:
+        facts = graph_facts(store, graphs)
+    write_digests(store, {g: facts.get(g, []) for g in graphs})

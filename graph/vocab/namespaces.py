@@ -141,6 +141,7 @@ class CG(DefinedNamespace):
     killed: URIRef  # owl:DatatypeProperty: killed
     memberOf: URIRef  # owl:ObjectProperty: member of
     negated: URIRef  # owl:DatatypeProperty: negated
+    networkDigest: URIRef  # owl:DatatypeProperty: network digest
     opposes: URIRef  # owl:ObjectProperty: opposes
     partOf: URIRef  # owl:ObjectProperty: part of
     precedes: URIRef  # owl:ObjectProperty: precedes
