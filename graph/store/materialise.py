@@ -9,8 +9,10 @@ load time by the store"):
 * ``cg:effectiveDate``: an event's own ``sem:hasTimeStamp``, else its article's
   ``schema:datePublished`` (what the queries call "an event's date");
 * ``cg:effectiveMonth``: the month of that date (``xsd:gYearMonth``), or ``"undated"``, on
-  every event, so that ``attacks``, ``events`` and ``casualties`` look a date range up month
-  by month (the ``months(...)`` binding of :mod:`graph.store.queries`);
+  every event, so that ``events`` looks a date range up month by month (the ``months(...)``
+  binding of :mod:`graph.store.queries`);
+* ``cg:attackMonth``: the same month on each attack that is not negated, so that ``attacks``
+  and ``casualties`` look up only the attacks of each month;
 * ``cg:networkDigest``: the graph's actors, events, places and links in one literal, so that
   a corpus is read into NetworkX one row per article (:mod:`graph.store.digest`).
 
@@ -31,15 +33,16 @@ import pyoxigraph as ox
 from graph.store.digest import DIGEST, graph_facts, write_digests
 from graph.vocab.namespaces import CG
 
-__all__ = ["EFFECTIVE_DATE", "EFFECTIVE_MONTH", "UNDATED", "DERIVED", "derived_count", "materialise_sparql",
+__all__ = ["EFFECTIVE_DATE", "EFFECTIVE_MONTH", "ATTACK_MONTH", "UNDATED", "DERIVED", "derived_count", "materialise_sparql",
            "materialise"]
 
 EFFECTIVE_DATE = str(CG.effectiveDate)
 EFFECTIVE_MONTH = str(CG.effectiveMonth)
+ATTACK_MONTH = str(CG.attackMonth)
 #: the ``cg:effectiveMonth`` of an event without an ``xsd:date``
 UNDATED = "undated"
 #: every predicate this module derives
-DERIVED = (EFFECTIVE_DATE, EFFECTIVE_MONTH, DIGEST)
+DERIVED = (EFFECTIVE_DATE, EFFECTIVE_MONTH, ATTACK_MONTH, DIGEST)
 
 #: graphs per update request when materialising many graphs
 CHUNK = 200
@@ -50,7 +53,7 @@ PREFIX sem: <http://semanticweb.cs.vu.nl/2009/11/sem/>
 PREFIX prov: <http://www.w3.org/ns/prov#>
 PREFIX schema: <https://schema.org/>
 PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
-INSERT { GRAPH ?g { ?e cg:effectiveDate ?date ; cg:effectiveMonth ?month } }
+INSERT { GRAPH ?g { ?e cg:effectiveDate ?date ; cg:effectiveMonth ?month ; cg:attackMonth ?attack_month } }
 WHERE {
   %s %s
   GRAPH ?g {
@@ -59,6 +62,8 @@ WHERE {
     OPTIONAL { ?e prov:wasDerivedFrom/schema:datePublished ?published }
     BIND (COALESCE(?d, ?published) AS ?date)
     BIND (IF(BOUND(?date) && DATATYPE(?date) = xsd:date, STRDT(SUBSTR(STR(?date), 1, 7), xsd:gYearMonth), "%s") AS ?month)
+    OPTIONAL { ?e a cg:Attack FILTER NOT EXISTS { ?e cg:negated true } BIND (true AS ?attack) }
+    BIND (IF(BOUND(?attack), ?month, ?none) AS ?attack_month)
   } %s
 }
 """

@@ -123,6 +123,7 @@ class CG(DefinedNamespace):
     Weapon: URIRef  # owl:Class: weapon
     about: URIRef  # owl:ObjectProperty: about
     alliedWith: URIRef  # owl:ObjectProperty: allied with
+    attackMonth: URIRef  # owl:DatatypeProperty: attack month
     backedBy: URIRef  # owl:ObjectProperty: backed by
     cameo: URIRef  # owl:ObjectProperty: CAMEO concept
     cameoCode: URIRef  # owl:AnnotationProperty: CAMEO code

@@ -44,6 +44,19 @@ def test_materialise_reloading_an_article_replaces_its_derived_terms(tmp_path):
         write_graph(extraction_to_graph(later), path, "nquads")
         load_files(s, [path])
         assert set(_months(s).values()) == {"2024-05"}
-        assert derived_count(s) == 2 * len(later.events) + 1  # a date and a month an event, a digest
+        attacks = sum(e.type.value == 'attack' for e in later.events)
+        assert derived_count(s) == 2 * len(later.events) + attacks + 1  # date, month; attack month; digest
         assert run_query(s, "attacks", {"since": "2024-03-01", "until": "2024-03-31"}).rows == []
         assert len(run_query(s, "attacks", {"since": "2024-05-01", "until": "2024-05-31"}).rows) == 2
+
+
+def test_materialise_attack_month_only_on_attacks_that_happened():
+    from graph.store.materialise import ATTACK_MONTH
+
+    x = raid()
+    x = replace(x, events=tuple(replace(e, negated=True) if e.id == "e3" else e for e in x.events))
+    with open_store() as s:
+        load_dataset(s, to_dataset([x]))
+        rows = s.select(f"SELECT ?e ?m WHERE {{ ?e <{ATTACK_MONTH}> ?m }}").rows
+        assert sorted(str(e).rsplit("/", 1)[-1] for e, _ in rows) == ["e1", "e2"]  # e3 negated, e4 a statement
+        assert {str(m) for _, m in rows} == {"2024-03"}
