@@ -96,3 +96,13 @@ def test_load_default_graph_triples_of_an_nquads_file_go_to_their_article(tmp_pa
         summary = load_files(s, [path])
         assert summary.graphs == 1 and s.graph_names() == [str(extraction_to_graph(raid()).identifier)]
         assert s.select("SELECT * WHERE { ?s ?p ?o FILTER NOT EXISTS { GRAPH ?g { ?s ?p ?o } } }").rows == []
+
+
+def test_load_bad_iri_into_an_empty_store_changes_nothing(tmp_path, dataset):
+    good, bad = tmp_path / "good.nq", tmp_path / "bad.nq"
+    write_graph(dataset, good, "nquads")
+    bad.write_text('<http://e/s x> <http://e/p> "o" <http://e/g> .\n')  # a space in an IRI: the loader alone lets it in
+    with open_store(tmp_path / "db") as s:
+        with pytest.raises(LoadError, match="bad.nq: not valid N-Quads: .*line 1"):
+            load_files(s, [good, bad])
+        assert s.count() == 0
