@@ -31,6 +31,7 @@ timeline) and binds only selected variables.
 """
 from __future__ import annotations
 
+import functools
 import logging
 import os
 import re
@@ -147,26 +148,24 @@ _TOKENS = re.compile(r"""
 
 
 def values_block(bindings: Mapping[str, Node | list[Node]]) -> str:
-    """``VALUES`` binding each variable to its term, every term escaped as N-Triples.
+    """One ``VALUES`` block binding each variable to its term, every term escaped as N-Triples.
 
-    Single terms share one row; a variable given a list of terms gets a block of its own with
-    one row per term (an empty list: no row, so the query has no answer).
+    A variable given a list of terms takes each in turn: the block has one row per combination
+    (an empty list: no row, so the query has no answer). One block, not one per variable, so
+    that every engine joins it with the patterns after it row by row (rdflib evaluates a second
+    block's join with everything unbound).
 
     >>> values_block({"actor": Literal('a "b" } DROP ALL')})
     'VALUES (?actor) { ("a \\\\"b\\\\" } DROP ALL") }'
     >>> values_block({"n": Literal(1), "m": [Literal("x"), Literal("y")]})
-    'VALUES (?n) { ("1"^^<http://www.w3.org/2001/XMLSchema#integer>) } VALUES ?m { "x" "y" }'
+    'VALUES (?n ?m) { ("1"^^<http://www.w3.org/2001/XMLSchema#integer> "x") ("1"^^<http://www.w3.org/2001/XMLSchema#integer> "y") }'
     """
-    single = {name: term for name, term in bindings.items() if not isinstance(term, list)}
-    blocks = []
-    if single:
-        names = " ".join(f"?{name}" for name in single)
-        terms = " ".join(_nt(term) for term in single.values())
-        blocks.append(f"VALUES ({names}) {{ ({terms}) }}")
-    for name, terms in bindings.items():
-        if isinstance(terms, list):
-            blocks.append(f"VALUES ?{name} {{ {' '.join(_nt(term) for term in terms)} }}")
-    return " ".join(blocks)
+    import itertools
+
+    names = " ".join(f"?{name}" for name in bindings)
+    columns = [[_nt(t) for t in (terms if isinstance(terms, list) else [terms])] for terms in bindings.values()]
+    rows = " ".join(f"({' '.join(row)})" for row in itertools.product(*columns))
+    return f"VALUES ({names}) {{ {rows} }}"
 
 
 def _nt(term: Node) -> str:
@@ -516,8 +515,12 @@ def _syntax_message(sparql: str, err: SyntaxError) -> str:
     return "this is a SPARQL update, not a query; queries only read the store"
 
 
+@functools.lru_cache(maxsize=256)
 def check_syntax(sparql: str) -> None:
     """Raise :class:`QueryError` unless ``sparql`` parses as a SPARQL query (checked locally).
+
+    A text that passed is remembered (the named queries are checked once, not at every run:
+    the check costs as much as a small query).
 
     >>> check_syntax("SELECT * WHERE { ?s ?p ?o }")
     >>> check_syntax("SELECT ?x WHERE { ?x }")
