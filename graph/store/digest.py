@@ -9,7 +9,8 @@ is then one row per article. Replacing an article replaces its digest; a graph w
 (written by other means, or by an older version) is read triple by triple
 (:func:`graph_facts`) and digested on the fly.
 
-A digest is JSON, IRIs under the graph's article written ``~`` + the rest::
+A digest is JSON (IRIs in full: shortening them saves a third of the bytes but costs more to
+expand again than to read)::
 
     {"v": VERSION,
      "n": [[iri, kind, label, type, subtype, date, killed, injured, cameo, weapons, articles, lat, lon], ...],
@@ -26,16 +27,16 @@ graphs of a corpus combine (:func:`merge`) into what the union of their triples 
 >>> facts = [(a + "actor/iran", str(RDF.type), str(SEM.Actor)), (a + "actor/iran", str(RDFS.label), "Iran")]
 >>> text = encode(digest(a + "graph", facts), a + "graph")
 >>> text
-'{"v":1,"n":[["~actor/iran","actor","Iran",null,null,null,null,null,null,[],[],null,null]],"c":[],"l":[],"p":[]}'
->>> decode(text, a + "graph")["n"][0][0]
-'https://w3id.org/conflict-graph/id/article/a1/actor/iran'
+'{"v":2,"n":[["https://w3id.org/conflict-graph/id/article/a1/actor/iran","actor","Iran",null,null,null,null,null,null,[],[],null,null]],"c":[],"l":[],"p":[]}'
+>>> decode(text, a + "graph")["n"][0][2]
+'Iran'
 """
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 
+import orjson
 import pyoxigraph as ox
 
 from graph.vocab.actor_types import ActorType, AffiliationType
@@ -48,7 +49,7 @@ __all__ = ["DIGEST", "VERSION", "PREDICATES", "CLASSES", "LINKS", "network_facts
 #: the predicate of a graph's digest (subject: the graph's name, in that graph)
 DIGEST = str(CG.networkDigest)
 #: bumped when the digest changes: older digests are then read triple by triple
-VERSION = 1
+VERSION = 2
 
 _TYPE = str(RDF.type)
 #: link predicate -> relation name (the edges of the network view)
@@ -144,67 +145,20 @@ def _int(value: str | None) -> int | None:
         return None
 
 
-def _base(graph: str) -> str:
-    return graph[:-len("graph")] if graph.endswith("/graph") else "\0"
-
-
-def _short(value, base: str):
-    if not isinstance(value, str):
-        return value
-    if value.startswith(base):
-        return "~" + value[len(base):]
-    return "\\" + value if value[:1] in ("~", "\\") else value
-
-
-def _long(value, base: str):
-    if not isinstance(value, str):
-        return value
-    first = value[:1]
-    if first == "~":
-        return base + value[1:]
-    return value[1:] if first == "\\" else value
-
-
 def encode(d: dict, graph: str) -> str:
-    """A digest as its JSON text, IRIs under ``graph``'s article shortened."""
-    base = _base(graph)
-    short = {"v": d["v"],
-             "n": [[_short(r[0], base), *r[1:9], [_short(w, base) for w in r[9]], r[10], r[11], r[12]]
-                   for r in d["n"]],
-             "c": [[_short(n, base), c] for n, c in d["c"]],
-             "l": [[_short(s, base), k, _short(o, base)] for s, k, o in d["l"]],
-             "p": [[_short(s, base), _short(o, base), t] for s, o, t in d["p"]]}
-    return json.dumps(short, ensure_ascii=False, separators=(",", ":"))
+    """A digest as its JSON text."""
+    return orjson.dumps(d).decode("utf-8")
 
 
 def decode(text: str, graph: str) -> dict | None:
     """The digest of JSON ``text`` (None when it is not this :data:`VERSION`'s)."""
     try:
-        d = json.loads(text)
-    except ValueError:
+        d = orjson.loads(text)
+    except orjson.JSONDecodeError:
         return None
     if not isinstance(d, dict) or d.get("v") != VERSION:
         return None
-    base = _base(graph)
-
-    def long(value):
-        if value.__class__ is not str:
-            return value
-        first = value[:1]
-        if first == "~":
-            return base + value[1:]
-        return value[1:] if first == "\\" else value
-
-    nodes = []
-    for r in d["n"]:
-        r[0] = long(r[0])
-        if r[9]:
-            r[9] = [long(w) for w in r[9]]
-        nodes.append(r)
-    return {"v": VERSION, "n": nodes,
-            "c": [(long(n), c) for n, c in d["c"]],
-            "l": [(long(s), k, long(o)) for s, k, o in d["l"]],
-            "p": [(long(s), long(o), t) for s, o, t in d["p"]]}
+    return d
 
 
 def write_digests(store, facts: dict[str, list[tuple[str, str, str]]]) -> None:
@@ -273,11 +227,12 @@ def merge(digests: Iterable[dict]) -> tuple[dict[str, list], dict[str, str], lis
     """Digests of several graphs as one: (node iri -> row, iri -> country, links, posts).
 
     A node in several digests takes the latest kind (:data:`KIND_ORDER`), the least of each
-    value and the union of its lists, as the union of the graphs' triples would give.
+    value and the union of its lists, as the union of the graphs' triples would give. Links
+    keep the digests' order and may repeat (a link in two graphs): an edge is one per key.
     """
     nodes: dict[str, list] = {}
     countries: dict[str, str] = {}
-    links, posts = set(), set()
+    links, posts = [], set()
     rank = {k: i for i, k in enumerate(KIND_ORDER)}
     for d in digests:
         for row in d["n"]:
@@ -292,9 +247,9 @@ def merge(digests: Iterable[dict]) -> tuple[dict[str, list], dict[str, str], lis
         for n, c in d["c"]:
             if n not in countries or c < countries[n]:
                 countries[n] = c
-        links.update(d["l"])
-        posts.update(d["p"])
-    return nodes, countries, sorted(links), sorted(posts)
+        links += d["l"]
+        posts.update(map(tuple, d["p"]))
+    return nodes, countries, links, sorted(posts)
 
 
 def _combine(a: list, b: list) -> list:
