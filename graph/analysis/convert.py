@@ -34,6 +34,7 @@ The attribute contract (``graph.viz`` builds on it):
 from __future__ import annotations
 
 import logging
+from collections import defaultdict
 
 import networkx as nx
 from rdflib import Dataset, Graph, Literal, URIRef
@@ -45,7 +46,7 @@ from graph.vocab.actor_types import ActorType, AffiliationType
 from graph.vocab.event_types import EventSubtype, EventType, RelationType
 from graph.vocab.namespaces import CAMEO, CG, DCTERMS, GEO, OA, ORG, PROV, RDF, RDFS, SCHEMA, SEM, XSD
 
-__all__ = ["rdf_to_networkx", "networkx_to_rdf", "store_to_networkx", "networkx_to_store"]
+__all__ = ["rdf_to_networkx", "networkx_to_rdf", "store_to_networkx", "networkx_to_store", "digests_to_networkx"]
 
 log = logging.getLogger(__name__)
 
@@ -352,55 +353,26 @@ PREFIX org: <http://www.w3.org/ns/org#>
 PREFIX oa: <http://www.w3.org/ns/oa#>
 """
 
-_STORE_QUERIES = {
-    "actors": """SELECT ?n ?label ?cls ?country WHERE {
-        ?n a sem:Actor ; a ?cls . OPTIONAL { ?n rdfs:label ?label } OPTIONAL { ?n cg:countryCode ?country } }""",
-    "places": """SELECT ?n ?label ?country ?lat ?lon WHERE {
-        ?n a sem:Place . OPTIONAL { ?n rdfs:label ?label } OPTIONAL { ?n cg:countryCode ?country }
-        OPTIONAL { ?n geo:lat ?lat ; geo:long ?lon } }""",
-    "events": """SELECT ?n ?label ?cls ?date ?killed ?injured ?cameo WHERE {
-        ?n a sem:Event ; a ?cls . OPTIONAL { ?n rdfs:label ?label } OPTIONAL { ?n sem:hasTimeStamp ?date }
-        OPTIONAL { ?n cg:killed ?killed } OPTIONAL { ?n cg:injured ?injured } OPTIONAL { ?n cg:cameo ?cameo } }""",
-    "weapons": """SELECT ?n ?weapon WHERE { ?n a sem:Event ; cg:usedWeapon ?w . OPTIONAL { ?w rdfs:label ?l }
-        BIND (COALESCE(?l, STR(?w)) AS ?weapon) }""",
-    "articles": """SELECT ?n ?article WHERE { ?n prov:wasDerivedFrom ?a . ?a a cg:Article .
-        OPTIONAL { ?a dcterms:identifier ?id } BIND (COALESCE(?id, STR(?a)) AS ?article) }""",
-    "links": """SELECT ?s ?p ?o WHERE { VALUES ?p { cg:hasAgent cg:hasTarget sem:hasPlace cg:retaliationFor
-        cg:partOf cg:about cg:causes cg:precedes cg:backedBy cg:memberOf cg:roleIn cg:alliedWith cg:opposes }
-        ?s ?p ?o }""",
-    "posts": """SELECT ?s ?o ?title WHERE { ?post org:heldBy ?s ; org:postIn ?o ; rdfs:label ?title }""",
-    "evidence": """SELECT ?n ?m ?trigger ?article ?title ?url ?text WHERE {
-        { ?n cg:hasMention ?m BIND (false AS ?trigger) } UNION { ?n cg:trigger ?m BIND (true AS ?trigger) }
-        ?m oa:hasTarget ?span . ?span oa:hasSource ?a .
-        OPTIONAL { ?span cg:inSentence/oa:hasSelector/oa:exact ?sentence }
-        OPTIONAL { ?span oa:hasSelector/oa:exact ?exact }
-        BIND (COALESCE(?sentence, ?exact) AS ?text) FILTER (BOUND(?text))
-        OPTIONAL { ?a dcterms:identifier ?id } BIND (COALESCE(?id, STR(?a)) AS ?article)
-        OPTIONAL { ?a <https://schema.org/headline> ?title } OPTIONAL { ?a <https://schema.org/url> ?url } }""",
-}
+_EVIDENCE = """SELECT ?n ?m ?trigger ?article ?title ?url ?text WHERE {
+    { ?n cg:hasMention ?m BIND (false AS ?trigger) } UNION { ?n cg:trigger ?m BIND (true AS ?trigger) }
+    ?m oa:hasTarget ?span . ?span oa:hasSource ?a .
+    OPTIONAL { ?span cg:inSentence/oa:hasSelector/oa:exact ?sentence }
+    OPTIONAL { ?span oa:hasSelector/oa:exact ?exact }
+    BIND (COALESCE(?sentence, ?exact) AS ?text) FILTER (BOUND(?text))
+    OPTIONAL { ?a dcterms:identifier ?id } BIND (COALESCE(?id, STR(?a)) AS ?article)
+    OPTIONAL { ?a <https://schema.org/headline> ?title } OPTIONAL { ?a <https://schema.org/url> ?url } }"""
 
 _RELATION_NAMES = frozenset(_RELATIONS.values())
-_LINKS = {str(CG.hasAgent): "agent", str(CG.hasTarget): "target", str(SEM.hasPlace): "place",
-          **{str(k): v for k, v in {**_AFFILIATIONS, **_RELATIONS}.items()}}
-
-
-def _store_rows(store, name: str):
-    """Rows of one of :data:`_STORE_QUERIES` as tuples of strings (None when unbound)."""
-    sparql = _PREFIXES + _STORE_QUERIES[name]
-    if getattr(store, "oxigraph", None) is not None:
-        for solution in store.oxigraph.query(sparql, use_default_graph_as_union=True):
-            yield tuple(None if t is None else t.value for t in solution)
-    else:
-        for row in store.select(sparql).rows:
-            yield tuple(None if t is None else str(t) for t in row)
 
 
 def store_to_networkx(store, *, evidence: bool = False) -> nx.MultiDiGraph:
-    """Build the contract multigraph of :func:`rdf_to_networkx` straight from a store, with SPARQL.
+    """Build the contract multigraph of :func:`rdf_to_networkx` straight from a store.
 
-    For a corpus: nothing is copied into rdflib. The same nodes, attributes and edges as
-    ``rdf_to_networkx`` of the store's union graph; ``evidence`` lists are filled only when
-    asked for (they hold a sentence per mention, the bulk of the data).
+    For a corpus: nothing is copied into rdflib. Each article graph's network digest is read,
+    one row an article (written at load time, see :mod:`graph.store.digest`); a graph without
+    one is read triple by triple. The same nodes, attributes and edges as ``rdf_to_networkx``
+    of the store's union graph; ``evidence`` lists are filled only when asked for (they hold a
+    sentence per mention, the bulk of the data, read with SPARQL).
 
     Args:
         store: an open :class:`~graph.store.ConflictStore`.
@@ -414,82 +386,86 @@ def store_to_networkx(store, *, evidence: bool = False) -> nx.MultiDiGraph:
     ...     store_to_networkx(store).number_of_nodes()
     0
     """
-    out = nx.MultiDiGraph()
-    actor_types = {str(k): v for k, v in _ACTOR_TYPES.items()}
-    event_types = {str(k): v for k, v in _EVENT_TYPES.items()}
-    subtypes = {str(k): v for k, v in _SUBTYPES.items()}
+    from graph.store.digest import digest, graph_facts, read_digests
 
-    types: dict[str, set] = {}
-    for n, label, cls, country in _store_rows(store, "actors"):
-        if n not in out:
-            out.add_node(n, **_base_attrs("actor", label or n, None))
-            out.nodes[n]["country"] = country
-            types[n] = set()
-        if cls in actor_types:
-            types[n].add(actor_types[cls])
-    for n, label, country, lat, lon in _store_rows(store, "places"):
-        attrs = _base_attrs("place", label or n, "place")
-        attrs["country"] = country
-        if lat is not None and lon is not None:
-            attrs.update(lat=float(lat), lon=float(lon))
-        out.add_node(n, **attrs)
-    subs: dict[str, set] = {}
-    for n, label, cls, date, killed, injured, cameo in _store_rows(store, "events"):
-        if n not in out:
-            attrs = _base_attrs("event", label or n, None)
-            attrs.update(date=date, killed=_int(killed), injured=_int(injured),
-                         cameo=cameo.rstrip("/").rsplit("/", 1)[-1] if cameo else None)
-            out.add_node(n, **attrs)
-            types[n], subs[n] = set(), set()
-        if cls in event_types:
-            types[n].add(event_types[cls])
-        elif cls in subtypes:
-            subs[n].add(subtypes[cls])
-    for n, ts in types.items():
-        out.nodes[n]["type"] = sorted(ts)[0] if ts else None
-    for n, ss in subs.items():
-        out.nodes[n]["subtype"] = sorted(ss)[0] if ss else None
-    for n, weapon in _store_rows(store, "weapons"):
-        if n in out:
-            out.nodes[n]["weapons"].append(weapon)
-    for n, article in _store_rows(store, "articles"):
-        if n in out:
-            out.nodes[n]["articles"].append(article)
-    for _, d in out.nodes(data=True):
-        d["weapons"] = sorted(set(d["weapons"]))
-        d["articles"] = sorted(set(d["articles"]))
-
-    titles: dict[tuple, set] = {}
-    for s, o, title in _store_rows(store, "posts"):
-        titles.setdefault((s, o), set()).add(title)
-    places_of: dict[str, list] = {}
-    for s, p, o in sorted(_store_rows(store, "links")):
-        relation = _LINKS[p]
-        if relation in _RELATION_NAMES and out.nodes.get(s, {}).get("kind") != "event":
-            continue  # a claim is about an event too; claims are not drawn
-        if s not in out or o not in out:
-            log.warning("edge %s from %s to %s: an end is not a described actor, event or place", relation, s, o)
-            continue
-        if relation == "agent":
-            out.add_edge(o, s, key="agent", relation="agent", label="agent")
-        elif relation == "role_in":
-            for title in sorted(titles.get((s, o), ())) or ["role_in"]:
-                out.add_edge(s, o, key=f"role_in:{title}", relation="role_in", label=title)
-        else:
-            out.add_edge(s, o, key=relation, relation=relation, label=relation)
-            if relation == "place":
-                places_of.setdefault(s, []).append(o)
-    for event, places in places_of.items():
-        out.nodes[event]["country"] = next((out.nodes[p]["country"] for p in sorted(places)
-                                            if out.nodes[p]["country"] is not None), None)
+    digests, missing = read_digests(store)
+    facts = {**graph_facts(store, missing), **graph_facts(store, None)}
+    digests += [digest(g, triples) for g, triples in facts.items()]
+    out = digests_to_networkx(digests)
     if evidence:
         _store_evidence(store, out)
     return out
 
 
+def digests_to_networkx(digests) -> nx.MultiDiGraph:
+    """The contract multigraph of graphs' network digests (:mod:`graph.store.digest`), evidence left empty.
+
+    >>> from graph.store.digest import digest
+    >>> t = [("http://x/a", str(RDF.type), str(SEM.Actor)), ("http://x/a", str(RDFS.label), "Iran")]
+    >>> digests_to_networkx([digest("http://x/graph", t)]).nodes["http://x/a"]["label"]
+    'Iran'
+    """
+    from graph.store.digest import merge
+
+    nodes, countries, links, posts = merge(digests)
+    places_of: dict[str, list] = defaultdict(list)
+    for s, relation, o in links:
+        if relation == "place":
+            places_of[s].append(o)
+
+    def attrs(n: str, row: list) -> dict:
+        kind = row[1]
+        if kind == "event":
+            places = places_of.get(n)
+            country = next((countries[p] for p in sorted(places) if p in countries), None) if places else None
+            return {"kind": kind, "label": row[2] or n, "type": row[3], "subtype": row[4], "country": country,
+                    "date": row[5], "killed": row[6], "injured": row[7], "weapons": row[9], "cameo": row[8],
+                    "evidence": [], "articles": row[10]}
+        out_ = {"kind": kind, "label": row[2] or n, "type": row[3], "subtype": None, "country": countries.get(n),
+                "date": None, "killed": None, "injured": None, "weapons": [], "cameo": None, "evidence": [],
+                "articles": row[10]}
+        if row[11] is not None:
+            out_["lat"], out_["lon"] = row[11], row[12]
+        return out_
+
+    out = nx.MultiDiGraph()
+    out.add_nodes_from((n, attrs(n, nodes[n])) for n in sorted(nodes))
+    titles: dict[tuple, set] = defaultdict(set)
+    for holder, organisation, title in posts:
+        titles[(holder, organisation)].add(title)
+    edges = []
+    for s, relation, o in links:
+        if (relation in _RELATION_NAMES or relation in ("agent", "target", "place")) \
+                and nodes.get(s, (None, None))[1] != "event":
+            continue  # an event's arguments and links only (a claim is about an event too: not drawn)
+        if s not in nodes or o not in nodes:
+            log.warning("edge %s from %s to %s: an end is not a described actor, event or place", relation, s, o)
+            continue
+        if relation == "agent":
+            edges.append((o, s, "agent", {"relation": "agent", "label": "agent"}))
+        elif relation == "role_in":
+            for title in sorted(titles.get((s, o), ())) or ["role_in"]:
+                edges.append((s, o, f"role_in:{title}", {"relation": "role_in", "label": title}))
+        else:
+            edges.append((s, o, relation, {"relation": relation, "label": relation}))
+    out.add_edges_from(edges)
+    return out
+
+
+def _evidence_rows(store):
+    """Rows of :data:`_EVIDENCE` as tuples of strings (None when unbound)."""
+    sparql = _PREFIXES + _EVIDENCE
+    if getattr(store, "oxigraph", None) is not None:
+        for solution in store.oxigraph.query(sparql, use_default_graph_as_union=True):
+            yield tuple(None if t is None else t.value for t in solution)
+    else:
+        for row in store.select(sparql).rows:
+            yield tuple(None if t is None else str(t) for t in row)
+
+
 def _store_evidence(store, out: nx.MultiDiGraph) -> None:
     found: dict[str, list] = {}
-    for n, m, trigger, article, title, url, text in _store_rows(store, "evidence"):
+    for n, m, trigger, article, title, url, text in _evidence_rows(store):
         if n in out:
             found.setdefault(n, []).append((trigger != "true", m, article, title, url, text))
     for n, rows in found.items():

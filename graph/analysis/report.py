@@ -27,7 +27,7 @@ from graph.analysis.measures import (
     retaliation_chains,
     retaliation_cycles,
 )
-from graph.analysis.views import actor_event_graph, actors_of, backing_network, conflict_network, event_graph
+from graph.analysis.views import actor_event_pairs, actors_of, backing_network, conflict_network, event_graph
 from graph.errors import OutputError
 from graph.fileio import atomic_write_bytes
 
@@ -65,10 +65,11 @@ def analyze(nxg: nx.MultiDiGraph, *, top: int = 20) -> Analysis:
         An :class:`Analysis`.
     """
     started = time.perf_counter()
-    conflict = conflict_network(nxg)
-    events = event_graph(nxg)
-    bipartite = actor_event_graph(nxg)
-    backing = backing_network(nxg)
+    merged = actors_of(nxg)  # once for every view
+    conflict = conflict_network(nxg, merged=merged)
+    events = event_graph(nxg, linked_only=True)  # the chains and cycles need linked events only
+    bipartite = actor_event_pairs(nxg, merged=merged)
+    backing = backing_network(nxg, merged=merged)
     kinds = [d.get("kind") for _, d in nxg.nodes(data=True)]
     attacks = sum(1 for _, d in nxg.nodes(data=True) if d.get("kind") == "event" and d.get("type") == "attack")
     articles = {a for _, d in nxg.nodes(data=True) for a in d.get("articles") or ()}
@@ -77,11 +78,11 @@ def analyze(nxg: nx.MultiDiGraph, *, top: int = 20) -> Analysis:
                      "first": d["first"], "last": d["last"]} for u, v, d in conflict.edges(data=True)),
                    key=lambda r: (-r["attacks"], -r["killed"], r["agent"], r["target"]))
     out = Analysis(
-        summary={"articles": len(articles), "actors": len(actors_of(nxg)), "actor_mentions": kinds.count("actor"),
+        summary={"articles": len(articles), "actors": len(merged), "actor_mentions": kinds.count("actor"),
                  "events": kinds.count("event"), "attacks": attacks, "places": kinds.count("place"),
                  "conflict_pairs": conflict.number_of_edges(),
                  "event_links": events.number_of_edges(),
-                 "actor_event_edges": bipartite.number_of_edges(),
+                 "actor_event_edges": len(bipartite),
                  "backing_links": backing.number_of_edges()},
         centrality=centrality(conflict, top=top),
         pairs=pairs[:top],

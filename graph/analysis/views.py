@@ -25,7 +25,8 @@ from collections import Counter, defaultdict
 
 import networkx as nx
 
-__all__ = ["actor_key", "actors_of", "conflict_network", "event_graph", "actor_event_graph", "backing_network",
+__all__ = ["actor_key", "actors_of", "conflict_network", "event_graph", "actor_event_graph", "actor_event_pairs",
+           "backing_network",
            "EVENT_LINKS", "BACKING_LINKS"]
 
 #: event-to-event relations kept in :func:`event_graph`
@@ -73,8 +74,9 @@ def actors_of(nxg: nx.MultiDiGraph) -> dict[str, dict]:
     return out
 
 
-def _key_of(nxg: nx.MultiDiGraph) -> dict[str, str]:
-    return {n: actor_key(d.get("label") or n) for n, d in nxg.nodes(data=True) if d.get("kind") == "actor"}
+def _keys(merged: dict[str, dict]) -> dict[str, str]:
+    """Actor node -> its merged key, from :func:`actors_of`."""
+    return {n: key for key, m in merged.items() for n in m["nodes"]}
 
 
 def _add_actor_nodes(out: nx.Graph, merged: dict[str, dict], keys) -> None:
@@ -89,18 +91,21 @@ def _sides(nxg: nx.MultiDiGraph, event: str) -> tuple[list[str], list[str]]:
     return agents, targets
 
 
-def conflict_network(nxg: nx.MultiDiGraph, types: tuple[str, ...] = ("attack",)) -> nx.DiGraph:
+def conflict_network(nxg: nx.MultiDiGraph, types: tuple[str, ...] = ("attack",), *,
+                     merged: dict[str, dict] | None = None) -> nx.DiGraph:
     """Who attacks whom: an edge agent -> target per pair, summed over attacks.
 
     Args:
         nxg: the contract multigraph.
         types: event types counted (default: attacks only).
+        merged: :func:`actors_of` ``nxg``, when already at hand.
 
     Returns:
         A ``DiGraph`` on merged actors; edges carry ``attacks``, ``killed``, ``injured``,
         ``weight`` (= attacks), ``first`` and ``last`` dates and ``events`` (event ids).
     """
-    keys, merged = _key_of(nxg), actors_of(nxg)
+    merged = actors_of(nxg) if merged is None else merged
+    keys = _keys(merged)
     out = nx.DiGraph()
     for e, d in nxg.nodes(data=True):
         if d.get("kind") != "event" or d.get("type") not in types:
@@ -126,8 +131,9 @@ def conflict_network(nxg: nx.MultiDiGraph, types: tuple[str, ...] = ("attack",))
     return out
 
 
-def event_graph(nxg: nx.MultiDiGraph, relations: tuple[str, ...] = EVENT_LINKS) -> nx.DiGraph:
-    """Events linked by ``relations`` (edge attribute ``relation``); every event is a node.
+def event_graph(nxg: nx.MultiDiGraph, relations: tuple[str, ...] = EVENT_LINKS, *,
+                linked_only: bool = False) -> nx.DiGraph:
+    """Events linked by ``relations`` (edge attribute ``relation``); every event is a node (``linked_only``: only linked ones).
 
     >>> g = nx.MultiDiGraph()
     >>> g.add_node("e1", kind="event", label="a", type="attack", date=None, killed=None)
@@ -137,20 +143,35 @@ def event_graph(nxg: nx.MultiDiGraph, relations: tuple[str, ...] = EVENT_LINKS) 
     >>> list(event_graph(g).edges(data="relation"))
     [('e2', 'e1', 'retaliation_for')]
     """
+    nodes = nxg.nodes
+    linked = [(u, v, r) for u, v, r in nxg.edges(data="relation")
+              if r in relations and nodes[u].get("kind") == "event" and nodes[v].get("kind") == "event"]
+    wanted = {n for u, v, _ in linked for n in (u, v)} if linked_only else None
     out = nx.DiGraph()
     for n, d in nxg.nodes(data=True):
-        if d.get("kind") == "event":
+        if d.get("kind") == "event" and (wanted is None or n in wanted):
             out.add_node(n, label=d.get("label"), type=d.get("type"), date=d.get("date"), killed=d.get("killed"),
                          articles=d.get("articles") or [])
-    for u, v, r in nxg.edges(data="relation"):
-        if r in relations and u in out and v in out:
-            out.add_edge(u, v, relation=r)
+    out.add_edges_from((u, v, {"relation": r}) for u, v, r in linked)
     return out
 
 
-def actor_event_graph(nxg: nx.MultiDiGraph) -> nx.Graph:
+def actor_event_pairs(nxg: nx.MultiDiGraph, *, merged: dict[str, dict] | None = None) -> dict[frozenset, str]:
+    """The edges of :func:`actor_event_graph` without building it: {merged actor key, event} -> role."""
+    keys = _keys(actors_of(nxg) if merged is None else merged)
+    out = {}
+    for u, v, r in nxg.edges(data="relation"):
+        if r == "agent" and u in keys:
+            out[frozenset((keys[u], v))] = "agent"
+        elif r == "target" and v in keys:
+            out[frozenset((u, keys[v]))] = "target"
+    return out
+
+
+def actor_event_graph(nxg: nx.MultiDiGraph, *, merged: dict[str, dict] | None = None) -> nx.Graph:
     """The bipartite graph of merged actors (``bipartite=0``) and events (``bipartite=1``); edges carry ``role``."""
-    keys, merged = _key_of(nxg), actors_of(nxg)
+    merged = actors_of(nxg) if merged is None else merged
+    keys = _keys(merged)
     out = nx.Graph()
     _add_actor_nodes(out, merged, merged)
     for key in merged:
@@ -166,9 +187,11 @@ def actor_event_graph(nxg: nx.MultiDiGraph) -> nx.Graph:
     return out
 
 
-def backing_network(nxg: nx.MultiDiGraph, relations: tuple[str, ...] = BACKING_LINKS) -> nx.DiGraph:
+def backing_network(nxg: nx.MultiDiGraph, relations: tuple[str, ...] = BACKING_LINKS, *,
+                    merged: dict[str, dict] | None = None) -> nx.DiGraph:
     """Merged actors linked by backing, alliance and membership; edges carry ``relation`` and ``articles`` (count)."""
-    keys, merged = _key_of(nxg), actors_of(nxg)
+    merged = actors_of(nxg) if merged is None else merged
+    keys = _keys(merged)
     out = nx.DiGraph()
     seen: dict[tuple, set] = defaultdict(set)
     for u, v, r in nxg.edges(data="relation"):

@@ -44,17 +44,27 @@ def add_parser(sub, name: str, epilog: str) -> None:
     p.add_argument("--no-resolve", action="store_true",
                    help="do not update the cross-article resolution graph for the articles loaded "
                         "(python -m graph resolve does it later for the whole store)")
+    p.add_argument("--optimize", action="store_true",
+                   help="compact the store after loading (embedded): queries 2-4x faster, half the disk; "
+                        "worth it after a large load, about 1 s per 100 articles")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary")
     p.add_argument("--debug", action="store_true", help="show tracebacks")
 
 
 def run(args) -> int:
+    import time
+
     from graph.store import load_files
 
     with open_from_args(args, create=True) as store:
         summary = load_files(store, args.inputs, progress=not args.quiet, resolve=not args.no_resolve)
+        started = time.perf_counter()
+        optimized = args.optimize and store.optimize()
+        seconds = time.perf_counter() - started
     if not args.quiet:
         print("\n".join(summary.lines()))
+        if optimized:
+            print(f"optimized: {seconds:.1f} s")
     return 0
 
 

@@ -1,8 +1,11 @@
 """Store stage: a persistent RDF dataset (Oxigraph on disk, or any SPARQL 1.1 endpoint) and the analyst queries.
 
 ``backend.py`` opens the store behind rdflib and replaces article graphs; ``load.py`` loads
-``extract`` output into it; ``resolution.py`` keeps the cross-article resolution graph; ``queries.py`` runs the library of named questions in
-``queries/*.rq`` with typed parameters; ``results.py`` prints answers as a table, CSV or JSON.
+``extract`` output into it; ``materialise.py`` derives, in each article graph, what the queries
+need (effective dates and months) and ``digest.py`` its network digest (what NetworkX reads);
+``resolution.py`` keeps the cross-article resolution graph; ``queries.py`` runs the library of
+named questions in ``queries/*.rq`` with typed parameters; ``results.py`` prints answers as a
+table, CSV or JSON.
 
 >>> with open_store() as store:
 ...     run_query(store, "attacks").rows

@@ -31,6 +31,7 @@ timeline) and binds only selected variables.
 """
 from __future__ import annotations
 
+import functools
 import logging
 import os
 import re
@@ -146,15 +147,25 @@ _TOKENS = re.compile(r"""
 """, re.VERBOSE | re.DOTALL)
 
 
-def values_block(bindings: Mapping[str, Node]) -> str:
-    """A ``VALUES`` row binding each variable to its term, every term escaped as N-Triples.
+def values_block(bindings: Mapping[str, Node | list[Node]]) -> str:
+    """One ``VALUES`` block binding each variable to its term, every term escaped as N-Triples.
+
+    A variable given a list of terms takes each in turn: the block has one row per combination
+    (an empty list: no row, so the query has no answer). One block, not one per variable, so
+    that every engine joins it with the patterns after it row by row (rdflib evaluates a second
+    block's join with everything unbound).
 
     >>> values_block({"actor": Literal('a "b" } DROP ALL')})
     'VALUES (?actor) { ("a \\\\"b\\\\" } DROP ALL") }'
+    >>> values_block({"n": Literal(1), "m": [Literal("x"), Literal("y")]})
+    'VALUES (?n ?m) { ("1"^^<http://www.w3.org/2001/XMLSchema#integer> "x") ("1"^^<http://www.w3.org/2001/XMLSchema#integer> "y") }'
     """
+    import itertools
+
     names = " ".join(f"?{name}" for name in bindings)
-    terms = " ".join(_nt(term) for term in bindings.values())
-    return f"VALUES ({names}) {{ ({terms}) }}"
+    columns = [[_nt(t) for t in (terms if isinstance(terms, list) else [terms])] for terms in bindings.values()]
+    rows = " ".join(f"({' '.join(row)})" for row in itertools.product(*columns))
+    return f"VALUES ({names}) {{ {rows} }}"
 
 
 def _nt(term: Node) -> str:
@@ -163,18 +174,18 @@ def _nt(term: Node) -> str:
     return str(to_ox(term))
 
 
-def inject_values(query: str, bindings: Mapping[str, Node]) -> str:
-    """Put a ``VALUES`` row of ``bindings`` first in the query's top ``WHERE`` group.
+def inject_values(query: str, bindings: Mapping[str, Node | list[Node]]) -> str:
+    """Put ``VALUES`` of ``bindings`` (see :func:`values_block`) first in the query's top ``WHERE`` group.
 
     Comments, strings and IRIs are skipped when looking for the group; for ``CONSTRUCT``
     the template is skipped too.
 
     Args:
         query: a SPARQL query.
-        bindings: variable name -> term.
+        bindings: variable name -> term, or a list of terms.
 
     Returns:
-        The query with the row inserted, or unchanged when there are no bindings.
+        The query with the rows inserted, or unchanged when there are no bindings.
 
     Raises:
         QueryError: the query has no ``WHERE`` group.
@@ -256,13 +267,13 @@ class ConflictStore:
 
     # -- reading ------------------------------------------------------------
 
-    def query(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> QueryResult:
+    def query(self, sparql: str, bindings: Mapping[str, Node | list[Node]] | None = None) -> QueryResult:
         """Run a SPARQL query over the union of the graphs.
 
         Args:
             sparql: a ``SELECT``, ``ASK``, ``CONSTRUCT`` or ``DESCRIBE`` query.
-            bindings: variable name -> RDF term, bound before evaluation (see the module
-                docstring).
+            bindings: variable name -> RDF term (or a list of terms: one row each), bound
+                before evaluation (see the module docstring).
 
         Returns:
             The :class:`QueryResult`.
@@ -279,7 +290,7 @@ class ConflictStore:
             return self._query_oxigraph(sparql)
         return self._query_endpoint(sparql)
 
-    def select(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> QueryResult:
+    def select(self, sparql: str, bindings: Mapping[str, Node | list[Node]] | None = None) -> QueryResult:
         """Like :meth:`query`, for a ``SELECT``."""
         result = self.query(sparql, bindings)
         if result.kind != "SELECT":
@@ -417,6 +428,25 @@ class ConflictStore:
         send()
         return n
 
+    def optimize(self) -> bool:
+        """Compact an embedded store after a bulk load (Oxigraph's ``optimize``); False for other stores.
+
+        A bulk load leaves the indexes in many overlapping pieces: reads look in each of them
+        and the directory holds duplicates until compaction. Compacting once makes lookups two to
+        four times faster and the directory about half as big (10,000 articles: 6.7 -> 3.8 GB,
+        112 s on 2 busy cores).
+
+        Raises:
+            StoreError: the store cannot be written.
+        """
+        if self.kind != "embedded":
+            return False
+        try:
+            self.oxigraph.optimize()
+        except OSError as err:
+            raise StoreError(f"{self.location}: cannot compact the store: {err}") from None
+        return True
+
     def remove_graphs(self, names: Iterable[str]) -> None:
         """Drop the named graphs ``names`` (missing ones are ignored)."""
         names = list(names)
@@ -458,7 +488,16 @@ class ConflictStore:
 def _from_ox_result(answer) -> QueryResult:
     if isinstance(answer, ox.QuerySolutions):
         variables = [v.value for v in answer.variables]
-        rows = [tuple(from_ox(solution[i]) for i in range(len(variables))) for solution in answer]
+        columns = range(len(variables))
+        seen: dict = {None: None}  # a term repeats down a column (labels, dates, articles): convert it once
+
+        def term(t):
+            out = seen.get(t, seen)
+            if out is seen:
+                out = seen[t] = from_ox(t)
+            return out
+
+        rows = [tuple(term(solution[i]) for i in columns) for solution in answer]
         return QueryResult("SELECT", variables, rows)
     if isinstance(answer, ox.QueryBoolean):
         return QueryResult("ASK", boolean=bool(answer))
@@ -476,8 +515,12 @@ def _syntax_message(sparql: str, err: SyntaxError) -> str:
     return "this is a SPARQL update, not a query; queries only read the store"
 
 
+@functools.lru_cache(maxsize=256)
 def check_syntax(sparql: str) -> None:
     """Raise :class:`QueryError` unless ``sparql`` parses as a SPARQL query (checked locally).
+
+    A text that passed is remembered (the named queries are checked once, not at every run:
+    the check costs as much as a small query).
 
     >>> check_syntax("SELECT * WHERE { ?s ?p ?o }")
     >>> check_syntax("SELECT ?x WHERE { ?x }")

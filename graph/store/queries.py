@@ -8,7 +8,11 @@ parameter::
     # param actor: string -- the actor's name (no default: required)
 
 Types are ``string``, ``date``, ``integer`` and ``iri`` (an absolute IRI or a prefixed name
-such as ``cg:backedBy``). A parameter ``NAME`` is the query variable ``?NAME``; it is bound
+such as ``cg:backedBy``). A line ``# bind NAME: months(SINCE, UNTIL) -- help`` derives ``?NAME``
+from two date parameters: every month (``xsd:gYearMonth``) from SINCE's to UNTIL's, one
+``VALUES`` row each, when both are given (else ``?NAME`` is unbound). Matched against the
+``cg:effectiveMonth`` the store materialises on each event, it lets a date range drive an index
+lookup instead of a filter over every event. A parameter ``NAME`` is the query variable ``?NAME``; it is bound
 as an RDF term before evaluation (see :mod:`graph.store.backend`). An optional parameter that
 is not given (or is given its default) is left *unbound*: its default documents what "not
 given" means (``""``: any; ``0001-01-01``/``9999-12-31``: no limit), and the query handles it
@@ -36,19 +40,23 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Node
 
-from graph.store.backend import ConflictStore, QueryResult
+from graph.store.backend import ConflictStore, QueryResult, inject_values
 from graph.store.errors import ParameterError, QueryError, UnknownQueryError
 from graph.vocab.namespaces import PREFIXES
 
-__all__ = ["QUERY_DIR", "QueryParam", "NamedQuery", "named_queries", "get_named", "parse_header",
-           "bind_params", "to_term", "guess_term", "resolve", "run_query"]
+__all__ = ["QUERY_DIR", "QueryParam", "DerivedBinding", "NamedQuery", "named_queries", "get_named", "parse_header",
+           "bind_params", "months", "bound_text", "to_term", "guess_term", "resolve", "run_query"]
 
 QUERY_DIR = Path(__file__).with_name("queries")
 TYPES = ("string", "date", "integer", "iri")
 
 _PARAM = re.compile(r"^#\s*param\s+(?P<name>[A-Za-z_][A-Za-z0-9_]*)\s*:\s*(?P<type>\w+)"
                     r"(?:\s*=\s*(?P<default>\"\"|\S+))?\s*(?:--\s*(?P<help>.*))?$")
+_BIND = re.compile(r"^#\s*bind\s+(?P<name>[A-Za-z_][A-Za-z0-9_]*)\s*:\s*(?P<function>\w+)\s*"
+                   r"\(\s*(?P<args>[A-Za-z_][A-Za-z0-9_]*(?:\s*,\s*[A-Za-z_][A-Za-z0-9_]*)*)\s*\)\s*(?:--\s*(?P<help>.*))?$")
 _NAME = re.compile(r"^[a-z][a-z0-9-]*$")
+#: the most months a ``months(...)`` binding lists (100 years); a longer range is left unbound
+MAX_MONTHS = 1200
 _PREFIXED = re.compile(r"^(?P<prefix>[A-Za-z][\w-]*):(?P<local>[^\s/<>\"]*)$")
 _IRI = re.compile(r"^[a-z][a-z0-9+.-]*:[^\s<>\"{}|\\^`]+$", re.IGNORECASE)
 
@@ -72,6 +80,20 @@ class QueryParam:
 
 
 @dataclass(frozen=True)
+class DerivedBinding:
+    """A variable bound from parameters: ``?name`` = ``function(*args)`` (see the module docstring).
+
+    >>> DerivedBinding("month", "months", ("since", "until")).args
+    ('since', 'until')
+    """
+
+    name: str
+    function: str
+    args: tuple[str, ...]
+    help: str = ""
+
+
+@dataclass(frozen=True)
 class NamedQuery:
     """A query of the library: its name (the file stem), what it answers, its parameters, its text."""
 
@@ -80,6 +102,7 @@ class NamedQuery:
     params: tuple[QueryParam, ...]
     text: str
     path: str = ""
+    derived: tuple[DerivedBinding, ...] = ()
 
     def param(self, name: str) -> QueryParam | None:
         return next((p for p in self.params if p.name == name), None)
@@ -101,13 +124,13 @@ def parse_header(text: str, name: str = "query", path: str = "") -> NamedQuery:
     """Read the description and parameters from a query's leading comment lines.
 
     Raises:
-        QueryError: a malformed parameter line or an unknown parameter type.
+        QueryError: a malformed parameter or bind line, an unknown parameter type or function.
 
     >>> q = parse_header('# Counts.\\n# param n: integer = 3 -- how many\\nSELECT ?n WHERE {}')
     >>> q.description, q.params[0]
     ('Counts.', QueryParam(name='n', type='integer', default='3', help='how many'))
     """
-    description, params = [], []
+    description, params, derived = [], [], []
     for line in text.splitlines():
         stripped = line.strip()
         if not stripped:
@@ -122,9 +145,20 @@ def parse_header(text: str, name: str = "query", path: str = "") -> NamedQuery:
             default = m["default"]
             default = "" if default == '""' else default
             params.append(QueryParam(m["name"], m["type"], default, (m["help"] or "").strip()))
+        elif re.match(r"^#\s*bind\b", stripped):
+            m = _BIND.match(stripped)
+            args = tuple(a.strip() for a in m["args"].split(",")) if m else ()
+            if not m or m["function"] not in _DERIVE:
+                raise QueryError(f"{path or name}: malformed bind line {stripped!r} "
+                                 f"(expected '# bind NAME: {'|'.join(_DERIVE)}(PARAM, PARAM) -- help')")
+            unknown = [a for a in args if a not in {p.name for p in params}]
+            if unknown or len(args) != 2:
+                raise QueryError(f"{path or name}: {stripped!r}: {m['function']} takes two parameters declared "
+                                 f"above it" + (f"; unknown: {', '.join(unknown)}" if unknown else ""))
+            derived.append(DerivedBinding(m["name"], m["function"], args, (m["help"] or "").strip()))
         elif not params:
             description.append(stripped.lstrip("#").strip())
-    return NamedQuery(name, " ".join(d for d in description if d), tuple(params), text, path)
+    return NamedQuery(name, " ".join(d for d in description if d), tuple(params), text, path, tuple(derived))
 
 
 @functools.cache
@@ -205,10 +239,35 @@ def guess_term(value: str) -> Node:
     return Literal(value)
 
 
-def bind_params(query: NamedQuery, values: Mapping[str, str]) -> dict[str, Node]:
+def months(since: Node | None, until: Node | None) -> list[Node] | None:
+    """Every month from ``since``'s to ``until``'s as ``xsd:gYearMonth`` terms; None when either is unbound.
+
+    A range longer than :data:`MAX_MONTHS` is None too (left unbound: filtered, not looked up);
+    ``since`` after ``until`` gives no month.
+
+    >>> [str(m) for m in months(to_term("2023-11-20", "date"), to_term("2024-02-01", "date"))]
+    ['2023-11', '2023-12', '2024-01', '2024-02']
+    >>> months(to_term("2024-01-01", "date"), None) is None
+    True
+    """
+    if since is None or until is None:
+        return None
+    first, last = date.fromisoformat(str(since)), date.fromisoformat(str(until))
+    start, end = first.year * 12 + first.month - 1, last.year * 12 + last.month - 1
+    if end - start + 1 > MAX_MONTHS:
+        return None
+    return [Literal(f"{m // 12:04d}-{m % 12 + 1:02d}", datatype=XSD.gYearMonth) for m in range(start, end + 1)]
+
+
+#: functions a ``# bind`` line may use: parameter terms (None when unbound) -> terms, or None (unbound)
+_DERIVE = {"months": months}
+
+
+def bind_params(query: NamedQuery, values: Mapping[str, str]) -> dict[str, Node | list[Node]]:
     """Check ``values`` against the query's parameters and turn the given ones into terms.
 
     An optional parameter not given, or given its default, is left out (unbound in the query).
+    A ``# bind`` variable is a list of terms (one ``VALUES`` row each), or left out when unbound.
 
     A query that declares no parameters takes any, typed by :func:`guess_term`.
 
@@ -234,8 +293,13 @@ def bind_params(query: NamedQuery, values: Mapping[str, str]) -> dict[str, Node]
             raise ParameterError(f"{query.name}: missing parameter {p.name} ({p.help}); "
                                  f"give --param {p.name}={p.type.upper()}")
     # an optional parameter given its default is the same as not given: unbound
-    return {name: term for name, term in out.items()
-            if (p := query.param(name)).required or term != to_term(p.default, p.type if p.default else "string", name)}
+    out = {name: term for name, term in out.items()
+           if (p := query.param(name)).required or term != to_term(p.default, p.type if p.default else "string", name)}
+    for d in query.derived:
+        terms = _DERIVE[d.function](*(out.get(a) for a in d.args))
+        if terms is not None:
+            out[d.name] = terms
+    return out
 
 
 def resolve(query: str) -> NamedQuery:
@@ -258,6 +322,15 @@ def resolve(query: str) -> NamedQuery:
         except OSError as err:
             raise QueryError(f"{path}: cannot read the query file ({err.strerror or err})") from None
     return parse_header(query)
+
+
+def bound_text(query: NamedQuery, values: Mapping[str, str]) -> str:
+    """The query's text with ``values`` bound as :func:`run_query` binds them (for another SPARQL engine).
+
+    >>> "VALUES (?actor)" in bound_text(named_queries()["timeline"], {"actor": "Iran"})
+    True
+    """
+    return inject_values(query.text, bind_params(query, values))
 
 
 def run_query(store: ConflictStore, query: str | NamedQuery, params: Mapping[str, str] | None = None) -> QueryResult:

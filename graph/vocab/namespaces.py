@@ -129,6 +129,7 @@ class CG(DefinedNamespace):
     actorType: URIRef  # owl:ObjectProperty: actor type
     alliedWith: URIRef  # owl:ObjectProperty: allied with
     articleActor: URIRef  # owl:ObjectProperty: article actor
+    attackMonth: URIRef  # owl:DatatypeProperty: attack month
     backedBy: URIRef  # owl:ObjectProperty: backed by
     cameo: URIRef  # owl:ObjectProperty: CAMEO concept
     cameoCode: URIRef  # owl:AnnotationProperty: CAMEO code
@@ -138,6 +139,8 @@ class CG(DefinedNamespace):
     confidence: URIRef  # owl:DatatypeProperty: confidence
     countryCode: URIRef  # owl:DatatypeProperty: country code
     dateMention: URIRef  # owl:ObjectProperty: date mention
+    effectiveDate: URIRef  # owl:DatatypeProperty: effective date
+    effectiveMonth: URIRef  # owl:DatatypeProperty: effective month
     firstReported: URIRef  # owl:DatatypeProperty: first reported
     hasAgent: URIRef  # owl:ObjectProperty: has agent
     hasMention: URIRef  # owl:ObjectProperty: has mention
@@ -151,6 +154,7 @@ class CG(DefinedNamespace):
     memberOf: URIRef  # owl:ObjectProperty: member of
     mergeLink: URIRef  # owl:ObjectProperty: merge link
     negated: URIRef  # owl:DatatypeProperty: negated
+    networkDigest: URIRef  # owl:DatatypeProperty: network digest
     occurrenceAgent: URIRef  # owl:ObjectProperty: occurrence agent
     occurrencePlace: URIRef  # owl:ObjectProperty: occurrence place
     occurrenceTarget: URIRef  # owl:ObjectProperty: occurrence target

@@ -40,3 +40,28 @@ def test_store_convert_networkx_to_store_and_back():
         n = networkx_to_store(first, s, "https://example.org/analysis/graph")
         assert n > 0 and s.graph_names() == ["https://example.org/analysis/graph"]
         _same(store_to_networkx(s, evidence=True), first)
+
+
+def test_store_convert_reads_digests_and_graphs_without_one_as_their_union(tmp_path):
+    """Loaded articles are read from their digests; a graph written otherwise, triple by triple."""
+    from graph.rdf import to_dataset, write_graph
+    from graph.store import load_files
+    from graph.store.digest import DIGEST
+    from tests.store.corpus import april
+
+    write_graph(to_dataset([raid(), april()]), tmp_path / "graph.nq", "nquads")
+    extra = rdf_to_networkx(extraction_to_graph(_extraction()))
+    with open_store(tmp_path / "db") as s:
+        load_files(s, [tmp_path / "graph.nq"])
+        assert len(s.select(f"SELECT ?g WHERE {{ GRAPH ?g {{ ?g <{DIGEST}> ?d }} }}").rows) == 2
+        networkx_to_store(extra, s, "https://example.org/analysis/graph")  # no digest
+        union = nx.compose(rdf_to_networkx(to_dataset([raid(), april()])), extra)
+        _same(store_to_networkx(s), union, evidence=False)
+
+
+def test_store_convert_outdated_digest_is_read_triple_by_triple(store, dataset):
+    from graph.store.digest import DIGEST
+
+    store.update(f'DELETE {{ GRAPH ?g {{ ?g <{DIGEST}> ?d }} }} INSERT {{ GRAPH ?g {{ ?g <{DIGEST}> "{{\\"v\\": 0}}" }} }} '
+                 f'WHERE {{ GRAPH ?g {{ ?g <{DIGEST}> ?d }} }}')
+    _same(store_to_networkx(store), rdf_to_networkx(dataset), evidence=False)
