@@ -269,7 +269,8 @@ def find_actor_mentions(doc: Doc) -> list[ActorMention]:
                                                    source="ner")))
         elif ent.label_ == "ORG":
             if "(" in span.text and span[0].text != "(":  # "Organisation of Islamic Cooperation (OIC"
-                span = span[:next(k for k, t in enumerate(span) if t.text == "(")]
+                # cut before the bracket's token ("00(0": a bracket inside a token cuts there too)
+                span = span[:next(k for k, t in enumerate(span) if "(" in t.text)]
                 if not len(span):
                     continue
             while len(span) > 1 and _title_at(span[-1:]) is False and gazetteer.match_title([span[-1].text]) is not None:
