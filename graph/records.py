@@ -11,11 +11,16 @@ True
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from graph.vocab.actor_types import ActorType, AffiliationType
 from graph.vocab.event_types import EventSubtype, EventType, RelationType
+
+if TYPE_CHECKING:
+    from rdflib import Graph
 
 __all__ = [
     "Article",
@@ -29,6 +34,7 @@ __all__ = [
     "Claim",
     "RunInfo",
     "Extraction",
+    "Resolution",
 ]
 
 
@@ -251,3 +257,21 @@ class Extraction:
     def event(self, event_id: str) -> Event | None:
         """The event with ``event_id``, or None."""
         return next((e for e in self.events if e.id == event_id), None)
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    """What a cross-article pass over a batch gives back (see ``graph.batch.finalise.Resolver``).
+
+    ``occurrences`` maps ``(article id, event id)`` (the ``article`` and ``id`` of an
+    ``events.jsonl`` row) to the occurrence the event is one report of: any string, the same
+    for events of different articles that are one real-world occurrence; it is written as the
+    row's ``occurrence``. ``graph`` is extra RDF (the resolution named graph, named by its
+    ``identifier``), added to the graph output and the store; None for none.
+
+    >>> Resolution({("a1", "e1"): "occ-1"}).occurrences[("a1", "e1")]
+    'occ-1'
+    """
+
+    occurrences: Mapping[tuple[str, str], str] = field(default_factory=dict)
+    graph: Graph | None = None

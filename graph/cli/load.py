@@ -59,15 +59,3 @@ def open_for_extract(args):
     if not (getattr(args, "store", None) or getattr(args, "endpoint", None)):
         return None
     return open_from_args(args, create=True)
-
-
-def load_extract_output(store, summary) -> None:
-    """Load the graph file an ``extract`` run wrote into ``store`` (its articles replace their old graphs)."""
-    from graph.store import load_files
-
-    if store is None:
-        return
-    with store:
-        if "graph" in summary.files:
-            loaded = load_files(store, [summary.files["graph"]])
-            summary.files["store"] = f"{store.location} ({loaded.graphs} article graphs, {loaded.triples} triples)"
