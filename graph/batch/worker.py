@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from graph.batch.shards import ArticleEntry, FailureEntry, Shard, write_shard
 from graph.records import Article, RunInfo
 
-__all__ = ["WorkerConfig", "process_chunk", "run_record"]
+__all__ = ["WorkerConfig", "process_chunk", "article_pieces", "run_record", "Pieces"]
 
 log = logging.getLogger(__name__)
 
@@ -46,8 +46,13 @@ def run_record(run: RunInfo) -> dict:
             "model_version": run.model_version, "started": run.started.isoformat() if run.started else None}
 
 
-class _Parts:
-    """The data files of a shard being built, and each article's byte range in them."""
+class Pieces:
+    """The data files of a shard being built, and each article's byte range in them.
+
+    >>> p = Pieces()
+    >>> p.add({"nq": b"abc"}), p.add({"nq": b"de"}), p.files()["nq"]
+    ({'nq': (0, 3)}, {'nq': (3, 2)}, b'abcde')
+    """
 
     def __init__(self):
         self.chunks: dict[str, list[bytes]] = {"nq": [], "events": [], "actors": [], "viz": []}
@@ -79,15 +84,31 @@ def _viz_line(x) -> bytes:
     return (json.dumps({"nodes": nodes, "edges": edges}, ensure_ascii=False) + "\n").encode("utf-8")
 
 
-def _article_pieces(doc, article: Article, config: WorkerConfig) -> tuple[dict[str, bytes], dict[str, int], str]:
+def article_pieces(x, validate: bool = False) -> tuple[dict[str, bytes], dict[str, int], str]:
+    """What one extraction puts in a shard: the bytes of each part, its counts, its graph IRI.
+
+    Args:
+        x: the :class:`~graph.records.Extraction`.
+        validate: check its graph against the SHACL shapes first.
+
+    Returns:
+        ``(pieces, counts, graph IRI)``; ``pieces`` maps each part of :data:`graph.batch.shards.PARTS`
+        to its bytes.
+
+    Raises:
+        ValidationError: ``validate`` and the graph does not conform.
+
+    >>> from graph.records import Article, Extraction
+    >>> pieces, counts, graph = article_pieces(Extraction(Article("a1", "One.")))
+    >>> sorted(pieces), counts["triples"] > 0, graph.endswith("/graph")
+    (['actors', 'events', 'nq', 'viz'], True, True)
+    """
     from graph.export.jsonl import actor_rows, dumps_line, event_rows
-    from graph.extract.pipeline import extract_doc
     from graph.rdf.mapping import extraction_triples
     from graph.rdf.nquads import nquads
 
-    x = extract_doc(doc, article, config.run)
     name, triples = extraction_triples(x)
-    if config.validate:
+    if validate:
         from graph.rdf import extraction_to_graph, validate
 
         validate(extraction_to_graph(x))
@@ -132,14 +153,15 @@ def process_chunk(config: WorkerConfig, name: str, items: list[tuple[str, Articl
     from pathlib import Path
 
     from graph.errors import ModelError
+    from graph.extract.pipeline import extract_doc
     from graph.nlp import parse, parse_stream, pipeline
 
     nlp = pipeline(config.model)
-    parts, entries, failures = _Parts(), [], []
+    parts, entries, failures = Pieces(), [], []
 
     def handle(doc, key: str, article: Article) -> None:
         try:
-            pieces, counts, graph = _article_pieces(doc, article, config)
+            pieces, counts, graph = article_pieces(extract_doc(doc, article, config.run), config.validate)
         except (ModelError, MemoryError):
             raise
         except Exception as exc:  # one article's bug must not lose the chunk: report it, go on
@@ -155,7 +177,7 @@ def process_chunk(config: WorkerConfig, name: str, items: list[tuple[str, Articl
         raise
     except Exception:  # the parser failed on the batch: parse one at a time, so only the bad article fails
         log.debug("chunk %s: batch parse failed; parsing its articles one by one", name, exc_info=True)
-        parts, entries, failures = _Parts(), [], []
+        parts, entries, failures = Pieces(), [], []
         for key, article in items:
             try:
                 doc = parse(article, nlp)
