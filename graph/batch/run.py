@@ -26,7 +26,7 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 
 from graph.batch.executors import DaskCluster, InProcess, ProcessPool, default_jobs
-from graph.batch.finalise import Assembled, Resolver, finalise
+from graph.batch.finalise import Assembled, Resolver, finalise, select
 from graph.batch.keys import article_key, run_fingerprint
 from graph.batch.shards import ShardFolder, run_token
 from graph.batch.worker import WorkerConfig
@@ -209,9 +209,9 @@ def run_batch(inputs: Sequence[str], outdir: str | Path, *, fmt: str = "turtle",
         return summary  # one input that failed: nothing written
     if batch:
         _make_dir(outdir)
-        if fresh and (outdir / SHARDS).is_dir():
-            shutil.rmtree(outdir / SHARDS)
         folder = ShardFolder(outdir / SHARDS).open()
+        if fresh:
+            folder.clear()
         summary.shards = folder.path
     else:
         folder = ShardFolder(Path(tempfile.mkdtemp(prefix="conflict-graph-")) / SHARDS).open()
@@ -228,16 +228,15 @@ def run_batch(inputs: Sequence[str], outdir: str | Path, *, fmt: str = "turtle",
                      count=count, show=progress and batch)
         else:
             sequence.extend(head)  # nothing but failures
-        extracted = sum(1 for item in sequence if isinstance(item, str))
-        if not batch and not extracted:
-            return summary
         if not batch:
+            articles, failures = select(folder, sequence)
+            if not articles:  # the one article failed: nothing is written
+                summary.failed = failures
+                return summary
             _make_dir(outdir)
         title = next((a.title or a.id for a in head if isinstance(a, Article)), None) if not batch else None
         assembled = finalise(folder, outdir, sequence, fmt=fmt, html=html, title=title, validated=validate,
                              resolver=resolver, max_nodes=max_nodes, failures_file=batch)
-        if not batch and not assembled.articles:  # pragma: no cover - the one article failed in extraction
-            shutil.rmtree(outdir, ignore_errors=True)
         summary.assembled = assembled
         summary.articles = len(assembled.articles)
         summary.failed = assembled.failures

@@ -205,6 +205,13 @@ class ShardFolder:
             self._lock.close()
             self._lock = None
 
+    def clear(self) -> None:
+        """Delete every shard (``--fresh``); the folder stays locked."""
+        for path in self.path.iterdir():
+            if path.name != _LOCK and (path.name.endswith(MANIFEST) or path.name.endswith(_TEMP)
+                                       or any(path.name.endswith(s) for s in PARTS.values())):
+                path.unlink()
+
     def __enter__(self) -> ShardFolder:
         return self.open()
 

@@ -6,7 +6,7 @@ server (created if missing). Every SPARQL 1.1 server with the protocol takes it:
 ==========  ===============================================================
 Oxigraph    ``http://HOST:7878/store``
 Fuseki      ``http://HOST:3030/DATASET/data`` (or ``/DATASET``)
-Virtuoso    ``http://HOST:8890/sparql-graph-crud-auth`` (with credentials; ``/sparql-graph-crud`` when open)
+Virtuoso    ``http://HOST:8890/sparql-graph-crud`` (``SPARQL_UPDATE`` granted to the ``SPARQL`` user)
 GraphDB     ``http://HOST:7200/repositories/REPO/rdf-graphs/service``
 ==========  ===============================================================
 
