@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import cProfile
-import io
 import pstats
 import time
 from pathlib import Path
@@ -59,7 +58,6 @@ def main(argv=None) -> None:
             shown += 1
             if shown >= args.top:
                 break
-    del io
 
 
 if __name__ == "__main__":

@@ -29,6 +29,9 @@ log = logging.getLogger(__name__)
 
 #: chunks in flight per worker: one running, one waiting, so no worker idles between chunks
 IN_FLIGHT_PER_WORKER = 2
+#: chunks a local worker process runs before it is replaced by a fresh one (spaCy's string store
+#: grows with every new word it sees; a model load every ~2,000 articles keeps memory flat)
+CHUNKS_PER_PROCESS = 64
 
 
 class WorkerLostError(GraphError):
@@ -75,7 +78,7 @@ class ProcessPool:
         self.jobs = jobs
         self.description = f"{jobs} local processes"
         self.pool = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn"),
-                                        initializer=_worker_init)
+                                        initializer=_worker_init, max_tasks_per_child=CHUNKS_PER_PROCESS)
 
     def run(self, config: WorkerConfig, chunks: Iterable[tuple[str, list]]) -> Iterator[Shard]:
         from concurrent.futures import FIRST_COMPLETED, wait

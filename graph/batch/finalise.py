@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import heapq
 import json
-import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -36,7 +35,6 @@ from graph.batch.shards import ArticleEntry, FailureEntry, ShardFolder
 from graph.errors import OutputError
 from graph.export.jsonl import dumps_line
 from graph.fileio import atomic_open
-from graph.rdf.iris import BASE
 from graph.records import Resolution
 
 __all__ = ["Resolver", "Selected", "Assembled", "select", "finalise", "write_graph_file", "read_rows",
@@ -45,7 +43,6 @@ __all__ = ["Resolver", "Selected", "Assembled", "select", "finalise", "write_gra
 #: N-Quads bytes per Oxigraph document when writing Turtle, TriG or JSON-LD
 GROUP_BYTES = 8 << 20
 
-_SHARED_LINE = re.compile(rb"^<" + re.escape(BASE.encode()) + rb"(?:run|software|model|outlet)/[^\n]*\n", re.M)
 
 
 class Resolver(Protocol):
@@ -146,13 +143,14 @@ def resolution_nquads(resolution: Resolution | None) -> bytes:
     return nquads(resolution.graph, name).encode("utf-8")
 
 
-def _slices(folder: ShardFolder, articles: Sequence[Selected], extra: bytes) -> Iterator[tuple[bytes, bytes]]:
-    """(N-Quads bytes, graph IRI bytes) per article, then the resolution graph's."""
+def _slices(folder: ShardFolder, articles: Sequence[Selected], extra: bytes
+            ) -> Iterator[tuple[bytes, bytes, int | None]]:
+    """(N-Quads bytes, graph IRI bytes, own bytes) per article, then the resolution graph's."""
     for s in articles:
-        yield folder.read(s.shard, "nq", s.entry.spans["nq"]), s.entry.graph.encode()
+        yield folder.read(s.shard, "nq", s.entry.spans["nq"]), s.entry.graph.encode(), s.entry.own
     if extra:
         first = extra[:extra.index(b"\n")]
-        yield extra, first[first.rindex(b" <") + 2:first.rindex(b">")]
+        yield extra, first[first.rindex(b" <") + 2:first.rindex(b">")], None
 
 
 def _prefixes() -> dict[str, str]:
@@ -179,51 +177,54 @@ def write_graph_file(folder: ShardFolder, articles: Sequence[Selected], path: Pa
 
     with atomic_open(path, "wb") as out:
         if fmt == "nquads":
-            for data, _ in _slices(folder, articles, extra):
+            for data, _, _ in _slices(folder, articles, extra):
                 out.write(data)
             return
         if fmt == "nt":
-            seen: set[bytes] = set()
-
-            def once(match) -> bytes:
-                line = match.group()
-                if line in seen:
-                    return b""
-                seen.add(line)
-                return line
-
-            for data, graph in _slices(folder, articles, extra):
-                out.write(_SHARED_LINE.sub(once, data.replace(b" <" + graph + b"> .\n", b" .\n")))
+            for data in _union_lines(_slices(folder, articles, extra)):
+                out.write(data)
             return
         oxformat = {"turtle": ox.RdfFormat.TURTLE, "trig": ox.RdfFormat.TRIG, "json-ld": ox.RdfFormat.JSON_LD}[fmt]
-        prefixes = _prefixes() if fmt != "json-ld" else None
-        first = True
-        if fmt == "json-ld":
-            out.write(b"[")
-        for group in _groups(_slices(folder, articles, extra)):
-            quads = ox.parse(group, format=ox.RdfFormat.N_QUADS)
-            if fmt == "turtle":  # the union of the article graphs: each shared triple once per group
-                data = ox.serialize(dict.fromkeys(q.triple for q in quads), format=oxformat, prefixes=prefixes)
-            elif fmt == "trig":
-                data = ox.serialize(quads, format=oxformat, prefixes=prefixes)
-            else:
-                data = ox.serialize(quads, format=oxformat).strip()
-                data = data[1:-1].strip()  # the group's array of named graphs, joined into one array
-                if not data:
-                    continue
-                if not first:
-                    out.write(b",\n")
-            out.write(data)
-            if fmt != "json-ld":
+        if fmt == "turtle":  # the union: N-Triples lines (shared triples once), then Oxigraph's Turtle per group
+            for group in _groups(_union_lines(_slices(folder, articles, extra))):
+                ox.serialize(ox.parse(group, format=ox.RdfFormat.N_TRIPLES), out, format=oxformat,
+                             prefixes=_prefixes())
                 out.write(b"\n")
-            first = False
-        if fmt == "json-ld":
-            out.write(b"]\n")
+            return
+        if fmt == "trig":
+            for group in _groups(data for data, _, _ in _slices(folder, articles, extra)):
+                ox.serialize(ox.parse(group, format=ox.RdfFormat.N_QUADS), out, format=oxformat,
+                             prefixes=_prefixes())
+                out.write(b"\n")
+            return
+        out.write(b"[")  # JSON-LD: each group's array of named graphs, joined into one array
+        first = True
+        for group in _groups(data for data, _, _ in _slices(folder, articles, extra)):
+            data = ox.serialize(ox.parse(group, format=ox.RdfFormat.N_QUADS), format=oxformat).strip()
+            data = data[1:-1].strip()
+            if data:
+                out.write(data if first else b",\n" + data)
+                first = False
+        out.write(b"]\n")
 
 
-def _groups(slices: Iterator[tuple[bytes, bytes]]) -> Iterator[bytes]:
+def _union_lines(slices: Iterator[tuple[bytes, bytes, int | None]]) -> Iterator[bytes]:
+    """N-Triples of the union: each article's lines without their graph name, shared triples once."""
+    seen: set[bytes] = set()
+    for data, graph, own in slices:
+        suffix, plain = b" <" + graph + b"> .\n", b" .\n"
+        head, tail = (data[:own], data[own:]) if own is not None else (b"", data)
+        yield head.replace(suffix, plain)
+        for line in tail.replace(suffix, plain).splitlines(keepends=True):
+            if line not in seen:  # the run, software, model and outlet triples every article repeats
+                seen.add(line)
+                yield line
+
+
+def _groups(pieces: Iterator[bytes]) -> Iterator[bytes]:
+    """The pieces joined into documents of about :data:`GROUP_BYTES`."""
     group, size = [], 0
-    for data, _ in slices:
+    for data in pieces:
         group.append(data)
         size += len(data)
         if size >= GROUP_BYTES:

@@ -59,7 +59,11 @@ class FolderInUseError(OutputError):
 
 @dataclass(frozen=True, slots=True)
 class ArticleEntry:
-    """One extracted article in a shard: key, id, source, graph IRI, byte ranges per part, counts."""
+    """One extracted article in a shard: key, id, source, graph IRI, byte ranges per part, counts.
+
+    ``own`` is how many bytes at the start of its N-Quads are about its own nodes; the rest
+    are the triples every article repeats (run, software, model, outlet).
+    """
 
     key: str
     id: str
@@ -68,6 +72,7 @@ class ArticleEntry:
     spans: dict[str, tuple[int, int]]
     counts: dict[str, int] = field(default_factory=dict)
     validated: bool = False
+    own: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,7 +162,7 @@ def write_shard(folder: Path, name: str, parts: dict[str, bytes], articles: Iter
 def _entry(row: dict) -> ArticleEntry:
     spans = {part: (int(span[0]), int(span[1])) for part, span in row["spans"].items()}
     return ArticleEntry(row["key"], row["id"], row.get("source"), row["graph"], spans, dict(row.get("counts", {})),
-                        bool(row.get("validated")))
+                        bool(row.get("validated")), row.get("own"))
 
 
 class ShardFolder:

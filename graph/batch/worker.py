@@ -87,19 +87,24 @@ def _viz_line(x) -> bytes:
 def article_pieces(x, validate: bool = False) -> tuple[dict[str, bytes], dict[str, int], str]:
     """What one extraction puts in a shard: the bytes of each part, its counts, its graph IRI.
 
+    The N-Quads hold first the triples about the article's own nodes, then those about the
+    nodes every article shares (the run, software, model, outlet), so that a union of many
+    articles can write each shared triple once.
+
     Args:
         x: the :class:`~graph.records.Extraction`.
         validate: check its graph against the SHACL shapes first.
 
     Returns:
-        ``(pieces, counts, graph IRI)``; ``pieces`` maps each part of :data:`graph.batch.shards.PARTS`
-        to its bytes.
+        ``(pieces, counts, graph IRI, own)``; ``pieces`` maps each part of
+        :data:`graph.batch.shards.PARTS` to its bytes; the first ``own`` bytes of the N-Quads are
+        the article's own triples.
 
     Raises:
         ValidationError: ``validate`` and the graph does not conform.
 
     >>> from graph.records import Article, Extraction
-    >>> pieces, counts, graph = article_pieces(Extraction(Article("a1", "One.")))
+    >>> pieces, counts, graph, own = article_pieces(Extraction(Article("a1", "One.")))
     >>> sorted(pieces), counts["triples"] > 0, graph.endswith("/graph")
     (['actors', 'events', 'nq', 'viz'], True, True)
     """
@@ -112,15 +117,19 @@ def article_pieces(x, validate: bool = False) -> tuple[dict[str, bytes], dict[st
         from graph.rdf import extraction_to_graph, validate
 
         validate(extraction_to_graph(x))
+    own = str(name)[:-len("graph")]  # the article's IRI and a slash: what the article alone describes
+    mine = [t for t in triples if t[0].startswith(own)]
+    shared = [t for t in triples if not t[0].startswith(own)]  # run, software, model, outlet: every article repeats them
+    head = nquads(mine, name).encode("utf-8")
     pieces = {
-        "nq": nquads(triples, name).encode("utf-8"),
+        "nq": head + nquads(shared, name).encode("utf-8"),
         "events": "".join(dumps_line(row) + "\n" for row in event_rows(x)).encode("utf-8"),
         "actors": "".join(dumps_line(row) + "\n" for row in actor_rows(x)).encode("utf-8"),
         "viz": _viz_line(x),
     }
     counts = {"actors": len(x.actors), "events": len(x.events), "affiliations": len(x.affiliations),
               "relations": len(x.relations), "triples": len(triples)}
-    return pieces, counts, str(name)
+    return pieces, counts, str(name), len(head)
 
 
 def _failure(key: str, article: Article, exc: Exception) -> FailureEntry:
@@ -161,14 +170,14 @@ def process_chunk(config: WorkerConfig, name: str, items: list[tuple[str, Articl
 
     def handle(doc, key: str, article: Article) -> None:
         try:
-            pieces, counts, graph = article_pieces(extract_doc(doc, article, config.run), config.validate)
+            pieces, counts, graph, own = article_pieces(extract_doc(doc, article, config.run), config.validate)
         except (ModelError, MemoryError):
             raise
         except Exception as exc:  # one article's bug must not lose the chunk: report it, go on
             failures.append(_failure(key, article, exc))
             return
         entries.append(ArticleEntry(key, article.id, article.source, graph, parts.add(pieces), counts,
-                                    config.validate))
+                                    config.validate, own))
 
     try:
         for doc, (key, article) in parse_stream(nlp, ((a.text, (k, a)) for k, a in items), batch_size=16):

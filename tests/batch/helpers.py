@@ -41,7 +41,7 @@ def shard_of(folder: ShardFolder, name: str, extractions, keys=None):
     """Write a shard of hand-built extractions, as a worker would; return its entries."""
     parts, entries = Pieces(), []
     for n, x in enumerate(extractions):
-        pieces, counts, graph = article_pieces(x)
+        pieces, counts, graph, own = article_pieces(x)
         key = keys[n] if keys else f"key-{x.article.id}"
-        entries.append(ArticleEntry(key, x.article.id, x.article.source, graph, parts.add(pieces), counts))
+        entries.append(ArticleEntry(key, x.article.id, x.article.source, graph, parts.add(pieces), counts, False, own))
     return write_shard(folder.path, name, parts.files(), entries, [], {})

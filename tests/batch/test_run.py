@@ -96,3 +96,14 @@ def test_run_kill_9_mid_run_loses_and_duplicates_nothing(tmp_path):
     manifests = [json.loads(p.read_text()) for p in (out / "shards").glob("*.json")]
     keys = [a["key"] for m in manifests for a in m["articles"]]
     assert len(keys) == len(set(keys)) == 40  # every article in exactly one shard
+
+
+def test_run_feed_on_stdin_is_a_batch(tmp_path):
+    """A JSON Lines feed piped to 'extract -' is read as a batch: every article, failed.jsonl, shards to resume."""
+    feed = write_feed(tmp_path / "feed.jsonl", 3)
+    run = subprocess.run([sys.executable, "-m", "graph", "extract", "-", "-q", "--no-html", "-o", str(tmp_path / "out")],
+                         input=feed.read_bytes() + b'{"id": "bad"}\n', cwd=REPO, capture_output=True, timeout=300)
+    assert run.returncode == 1, run.stderr.decode()
+    assert {e["article"] for e in _rows(tmp_path / "out" / "events.jsonl")} == {"a0", "a1", "a2"}
+    assert [f["source"] for f in _rows(tmp_path / "out" / "failed.jsonl")] == ["stdin:4"]
+    assert list((tmp_path / "out" / "shards").glob("*.json"))
