@@ -114,14 +114,28 @@ def _parse_chunk(model, texts: list[str]) -> int:
     return sum(1 for _ in nlp.pipe(texts, batch_size=16))
 
 
-def bare_spacy(texts: list[str], jobs: int, chunk: int, model=None) -> tuple[float, int]:
+def _extract_chunk(model, texts: list[str]) -> int:
+    """Parse and extract in the worker, as extract's workers do (no files written)."""
+    from graph.batch.worker import article_pieces
+    from graph.extract.pipeline import extract_doc, run_info
+    from graph.nlp import pipeline
+    from graph.records import Article
+
+    nlp = pipeline(model)
+    run = run_info(nlp)
+    for i, doc in enumerate(nlp.pipe(texts, batch_size=16)):
+        article_pieces(extract_doc(doc, Article(f"s{i}", texts[i]), run))
+    return len(texts)
+
+
+def bare_spacy(texts: list[str], jobs: int, chunk: int, model=None, work=_parse_chunk) -> tuple[float, int]:
     """Seconds for ``jobs`` spawned processes to parse ``texts`` in chunks; peak RSS of the tree."""
     started = time.perf_counter()
     with PeakMemory(psutil.Process().pid) as memory:
         with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("spawn")) as pool:
             pending, parsed = set(), 0
             for i in range(0, len(texts), chunk):
-                pending.add(pool.submit(_parse_chunk, model, texts[i:i + chunk]))
+                pending.add(pool.submit(work, model, texts[i:i + chunk]))
                 while len(pending) >= 2 * jobs:
                     done, pending = wait(pending, return_when=FIRST_COMPLETED)
                     parsed += sum(f.result() for f in done)
@@ -146,28 +160,27 @@ def extract_cli(feed: Path, out: Path, jobs: int) -> tuple[float, int, str]:
 
 def strategies(texts: list[str], jobs: int) -> None:
     """spaCy's nlp.pipe(n_process=jobs) against the process pool, bare and with extraction where the Docs land."""
+    from graph.batch.worker import article_pieces
     from graph.extract.pipeline import extract_doc, run_info
     from graph.nlp import pipeline
-    from graph.rdf.mapping import extraction_triples
-    from graph.rdf.nquads import nquads
     from graph.records import Article
 
+    t0 = time.perf_counter()
     nlp = pipeline()
     run = run_info(nlp)
-    t0 = time.perf_counter()
     n = sum(1 for _ in nlp.pipe(texts, n_process=jobs, batch_size=16))
     pipe_bare = time.perf_counter() - t0
     t0 = time.perf_counter()
-    for i, doc in enumerate(nlp.pipe(texts, n_process=jobs, batch_size=16)):
-        x = extract_doc(doc, Article(f"s{i}", texts[i]), run)
-        name, triples = extraction_triples(x)
-        nquads(triples, name)
+    for i, doc in enumerate(nlp.pipe(texts, n_process=jobs, batch_size=16)):  # the model is loaded already
+        article_pieces(extract_doc(doc, Article(f"s{i}", texts[i]), run))
     pipe_extract = time.perf_counter() - t0
     pool_bare, _ = bare_spacy(texts, jobs, 32)
-    print(f"strategies on {n} articles, {jobs} processes:")
+    pool_extract, _ = bare_spacy(texts, jobs, 32, work=_extract_chunk)
+    print(f"strategies on {n} articles, {jobs} processes (model loads included):")
     print(f"  nlp.pipe(n_process={jobs}), bare:                      {n / pipe_bare:6.2f} articles/s")
     print(f"  process pool ({jobs} spawned workers), bare:            {n / pool_bare:6.2f} articles/s")
     print(f"  nlp.pipe(n_process={jobs}) + extraction in the main process: {n / pipe_extract:6.2f} articles/s")
+    print(f"  process pool, parse + extraction + shard pieces in the workers: {n / pool_extract:6.2f} articles/s")
 
 
 def main(argv=None) -> None:
