@@ -226,6 +226,8 @@ def run_batch(inputs: Sequence[str], outdir: str | Path, *, fmt: str = "turtle",
             config = WorkerConfig(str(folder.path.resolve()), model, run, validate)
             _extract(executor, config, folder, itertools.chain(head, readable), sequence, summary,
                      count=count, show=progress and batch)
+            executor.close()  # the workers' memory is given back before the outputs are assembled
+            executor = None
         else:
             sequence.extend(head)  # nothing but failures
         if not batch:
