@@ -79,7 +79,7 @@ class BatchSummary:
         out = [f"articles: {self.articles} extracted{reused}, {len(self.failed)} failed",
                f"actors: {self.actors}  events: {self.events}  affiliations: {self.affiliations}  "
                f"event relations: {self.relations}  triples: {self.triples}"]
-        if self.executor:
+        if self.executor and self.batch:
             out.append(f"time: {self.seconds:.1f} s ({self.rate:.2f} articles/s, {self.executor})")
         out += [f"{kind}: {path}" for kind, path in self.files.items()]
         return out
