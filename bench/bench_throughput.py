@@ -18,6 +18,9 @@ distinct ids and N distinct texts of real-article length. Dates cycle over 2019-
   subprocess (Turtle graph file, rows, graph.html, all written); wall time of the process.
 - *ratio*: extract's articles/s divided by bare spaCy's (the target is >= 0.75).
 - *peak memory*: the summed RSS of the process and all its children, sampled every 0.2 s.
+- *CPU time*: user + system seconds of every process of each side (``RUSAGE_CHILDREN`` around
+  it), and the ratio of CPU times: on a machine shared with other work the wall-time ratio moves
+  with the load of the moment, the CPU ratio much less.
 
 ``--strategies N`` also compares, on N articles, spaCy's own ``nlp.pipe(n_process=J)`` with the
 process pool, bare and with extraction done where the Docs arrive (the main process).
@@ -28,6 +31,7 @@ import argparse
 import json
 import multiprocessing
 import random
+import resource
 import shutil
 import subprocess
 import sys
@@ -128,6 +132,11 @@ def _extract_chunk(model, texts: list[str]) -> int:
     return len(texts)
 
 
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def bare_spacy(texts: list[str], jobs: int, chunk: int, model=None, work=_parse_chunk) -> tuple[float, int]:
     """Seconds for ``jobs`` spawned processes to parse ``texts`` in chunks; peak RSS of the tree."""
     started = time.perf_counter()
@@ -200,15 +209,20 @@ def main(argv=None) -> None:
         texts = make_feed(feed, n)
         chars = sum(map(len, texts)) / n
         chunk = max(1, min(32, -(-n // (args.jobs * 4))))  # the chunks extract makes
+        cpu0 = _children_cpu()
         spacy_s, spacy_peak = bare_spacy(texts, args.jobs, chunk)
+        cpu1 = _children_cpu()
         extract_s, extract_peak, summary = extract_cli(feed, args.work / f"out-{n}", args.jobs)
+        spacy_cpu, extract_cpu = cpu1 - cpu0, _children_cpu() - cpu1
         sizes = {p.name: p.stat().st_size for p in (args.work / f"out-{n}").iterdir() if p.is_file()}
         shards = sum(p.stat().st_size for p in (args.work / f"out-{n}" / "shards").iterdir())
         print(f"{n} articles ({chars:.0f} chars each), {args.jobs} processes, "
               f"load average {psutil.getloadavg()[0]:.1f}:")
         print(f"  bare spaCy: {spacy_s:8.1f} s  {n / spacy_s:6.2f} articles/s  peak RSS {spacy_peak / 2**20:6.0f} MiB")
         print(f"  extract:    {extract_s:8.1f} s  {n / extract_s:6.2f} articles/s  peak RSS {extract_peak / 2**20:6.0f} MiB")
-        print(f"  ratio: {spacy_s / extract_s:.3f}")
+        print(f"  ratio: {spacy_s / extract_s:.3f} (wall time)")
+        print(f"  CPU time: bare spaCy {spacy_cpu:.0f} s ({1000 * spacy_cpu / n:.0f} ms/article), extract "
+              f"{extract_cpu:.0f} s ({1000 * extract_cpu / n:.0f} ms/article); ratio {spacy_cpu / extract_cpu:.3f}")
         print(f"  outputs: " + ", ".join(f"{k} {v / 2**20:.1f} MiB" for k, v in sorted(sizes.items()))
               + f", shards {shards / 2**20:.0f} MiB")
         print("  " + " | ".join(line for line in summary.splitlines() if line.startswith(("articles", "time"))))
