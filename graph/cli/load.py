@@ -74,17 +74,3 @@ def open_for_extract(args):
         return None
     return open_from_args(args, create=True)
 
-
-def load_extract_output(store, summary, *, resolve: bool = True) -> None:
-    """Load the graph file an ``extract`` run wrote into ``store`` (its articles replace their old graphs).
-
-    With ``resolve``, the store's resolution graph is updated for those articles.
-    """
-    from graph.store import load_files
-
-    if store is None:
-        return
-    with store:
-        if "graph" in summary.files:
-            loaded = load_files(store, [summary.files["graph"]], resolve=resolve)
-            summary.files["store"] = f"{store.location} ({loaded.graphs} article graphs, {loaded.triples} triples)"

@@ -3,7 +3,9 @@
 An INPUT is one of:
 
 - ``-``: standard input, read as bytes; HTML if it looks like HTML, else plain text.
-  ``Article.id`` and ``Article.source`` are ``"stdin"``.
+  ``Article.id`` and ``Article.source`` are ``"stdin"``. Standard input whose first line
+  is a JSON object with an ``"id"`` is a JSON Lines feed instead (see :func:`stdin_is_feed`),
+  read line by line as it arrives; sources are ``stdin:LINE``.
 - a ``.txt`` file (plain text) or an ``.html``/``.htm`` file (HTML); ``id`` is the file
   stem and ``source`` the path. A file with any other suffix is sniffed like stdin (so a
   PDF named explicitly is reported as "not text (looks like a PDF)").
@@ -44,7 +46,7 @@ from graph.ingest.article import (
     check_length,
 )
 from graph.ingest.decode import DEFAULT_MAX_BYTES, DEFAULT_MAX_CHARS
-from graph.ingest.feed import FEED_SUFFIX, iter_feed
+from graph.ingest.feed import FEED_SUFFIX, iter_feed, iter_feed_lines
 from graph.ingest.language import check_language, detect_language
 from graph.records import Article
 
@@ -60,12 +62,110 @@ __all__ = [
     "check_language",
     "check_length",
     "detect_language",
+    "count_articles",
+    "peek_stdin",
+    "stdin_is_feed",
 ]
 
 TEXT_SUFFIXES = frozenset({".txt"})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
 STDIN = "-"
 _CHUNK = 1 << 20
+
+
+class _Replay:
+    """A binary stream whose first bytes were already read: ``head`` comes back first."""
+
+    def __init__(self, head: bytes, rest: BinaryIO):
+        self.head, self.rest = head, rest
+
+    def read(self, size: int = -1) -> bytes:
+        head, self.head = self.head, b""
+        if size is None or size < 0:
+            return head + self.rest.read()
+        if len(head) >= size:
+            self.head = head[size:]
+            return head[:size]
+        return head + self.rest.read(size - len(head))
+
+    def __iter__(self) -> Iterator[bytes]:
+        head, self.head = self.head, b""
+        if head:
+            if not head.endswith(b"\n"):
+                head += self.rest.readline()
+            yield head
+        yield from self.rest
+
+
+def peek_stdin(stream: BinaryIO | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[bool, BinaryIO]:
+    """Read the first line of standard input to tell a JSON Lines feed from one article.
+
+    Args:
+        stream: the binary stream (default ``sys.stdin.buffer``).
+        max_bytes: at most this many bytes are read to find the first line.
+
+    Returns:
+        ``(is_feed, stream)``: whether it is a feed (see :func:`stdin_is_feed`), and a stream
+        that reads from the start again, to pass as ``iter_articles(..., stdin=)``.
+
+    >>> import io
+    >>> peek_stdin(io.BytesIO(b'{"id": "a1", "text": "Hi."}\\n'))[0], peek_stdin(io.BytesIO(b"Hi."))[0]
+    (True, False)
+    """
+    stream = stream if stream is not None else sys.stdin.buffer
+    if isinstance(stream, _Replay):
+        return stdin_is_feed(stream.head), stream
+    first = stream.readline(max_bytes + 1)
+    return stdin_is_feed(first), _Replay(first, stream)
+
+
+def stdin_is_feed(first_line: bytes) -> bool:
+    """Whether the first line of standard input makes it a JSON Lines feed: a JSON object with an ``id``.
+
+    >>> stdin_is_feed(b'{"id": 7, "text": "Tanks moved in."}'), stdin_is_feed(b"{Tanks} moved in.")
+    (True, False)
+    """
+    import json
+
+    line = first_line.lstrip(b"\xef\xbb\xbf").strip()
+    if not (line.startswith(b"{") and line.endswith(b"}")):
+        return False
+    try:
+        record = json.loads(line)
+    except (ValueError, UnicodeDecodeError):
+        return False
+    return isinstance(record, dict) and "id" in record
+
+
+def count_articles(inputs: Sequence[str]) -> int | None:
+    """How many articles ``inputs`` hold, counted cheaply (files listed, feed lines counted), for progress.
+
+    Args:
+        inputs: as :func:`iter_articles`.
+
+    Returns:
+        The count of files and non-blank feed lines (a missing path counts one, as it is
+        reported once); None when standard input is among the inputs.
+
+    >>> count_articles(["no/such/file.txt", "-"]) is None
+    True
+    """
+    total = 0
+    for name in inputs:
+        if name == STDIN:
+            return None
+        path = Path(name)
+        if path.is_dir():
+            total += len(_folder_files(path)) or 1
+        elif path.is_file() and path.suffix.lower() == FEED_SUFFIX:
+            try:
+                with open(path, "rb") as feed:
+                    total += sum(1 for line in feed if line.strip())
+            except OSError:
+                total += 1
+        else:
+            total += 1
+    return total
 
 
 def iter_articles(
@@ -107,7 +207,11 @@ def iter_articles(
 def _iter_input(name: str, published: date | None, max_bytes: int,
                 stdin: BinaryIO | None) -> Iterator[Article | InputError]:
     if name == STDIN:
-        yield _guard(_from_stdin, stdin, published, max_bytes)
+        is_feed, stream = peek_stdin(stdin, max_bytes)
+        if is_feed:
+            yield from iter_feed_lines(stream, "stdin", max_bytes=max_bytes)
+        else:
+            yield _guard(_from_stdin, stream, published, max_bytes)
         return
     path = Path(name)
     if path.is_dir():
@@ -183,4 +287,4 @@ def _is_feed_source(source: str | None) -> bool:
     if not source:
         return False
     head, _, line = source.rpartition(":")
-    return head.lower().endswith(FEED_SUFFIX) and line.isdigit()
+    return (head.lower().endswith(FEED_SUFFIX) or head == "stdin") and line.isdigit()

@@ -11,11 +11,11 @@ from __future__ import annotations
 from functools import lru_cache
 
 from graph.nlp.chunks import CHUNK_CHARS, parse_stream, parse_text, split_chunks
-from graph.nlp.model import ENV_VAR, MAX_CHARS, PREFERRED_MODELS, choose_model, load_model, model_id
+from graph.nlp.model import ENV_VAR, MAX_CHARS, PREFERRED_MODELS, choose_model, load_model, model_id, model_meta
 from graph.records import Article
 
 __all__ = ["pipeline", "parse", "parse_stream", "parse_text", "split_chunks", "CHUNK_CHARS",
-           "choose_model", "load_model", "model_id", "ENV_VAR", "PREFERRED_MODELS", "MAX_CHARS"]
+           "choose_model", "load_model", "model_id", "model_meta", "ENV_VAR", "PREFERRED_MODELS", "MAX_CHARS"]
 
 
 @lru_cache(maxsize=4)

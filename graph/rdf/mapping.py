@@ -70,9 +70,39 @@ from graph.vocab.namespaces import (
     WD,
 )
 
-__all__ = ["extraction_to_graph", "to_dataset", "bind_prefixes", "event_label"]
+__all__ = ["extraction_triples", "extraction_to_graph", "to_dataset", "bind_prefixes", "event_label"]
 
 log = logging.getLogger(__name__)
+
+
+class _Terms:
+    """A closed namespace whose terms, once looked up, are plain attributes.
+
+    The first look-up of a name goes to the namespace (a misspelt term still fails at once);
+    the mapping then reads each term thousands of times per article without paying for the
+    namespace's ``__getattr__`` again.
+    """
+
+    def __init__(self, namespace):
+        self._namespace = namespace
+        self._items: dict[str, URIRef] = {}
+
+    def __getattr__(self, name: str) -> URIRef:
+        if name.startswith("__"):
+            raise AttributeError(name)
+        term = getattr(self._namespace, name)
+        setattr(self, name, term)
+        return term
+
+    def __getitem__(self, name: str) -> URIRef:
+        term = self._items.get(name)
+        if term is None:
+            term = self._items[name] = self._namespace[name]
+        return term
+
+
+CAMEO, CG, DCTERMS, GEO, GEONAMES, OA, ORG, OWL, PROV, RDF, RDFS, SCHEMA, SEM, SKOS, WD = (
+    _Terms(ns) for ns in (CAMEO, CG, DCTERMS, GEO, GEONAMES, OA, ORG, OWL, PROV, RDF, RDFS, SCHEMA, SEM, SKOS, WD))
 
 _WIKIDATA_ID = re.compile(r"^Q[1-9][0-9]*$")
 _CAMEO_CODE = re.compile(r"^[0-9]{2,4}$")
@@ -127,13 +157,24 @@ def _day(value: date) -> Literal:
     return Literal(value.isoformat(), datatype=XSD.date)
 
 
+class _TripleSink:
+    """What the mapper writes to: ``add`` puts a triple in an ordered set (no index is built)."""
+
+    __slots__ = ("add",)
+
+    def __init__(self, triples: dict[tuple, None]):
+        self.add = triples.setdefault
+
+
 class _Mapper:
-    """Holds the state of one mapping: the graph, the article IRI, the run IRI."""
+    """Holds the state of one mapping: the triples made so far, the article IRI, the run IRI."""
 
     def __init__(self, x: Extraction):
         self.x = x
         self.article = article_iri(x.article.id, x.article.text)
-        self.g = bind_prefixes(Graph(identifier=graph_iri(self.article)))
+        self.triples: dict[tuple, None] = {}  # an ordered set: every triple once, in the order made
+        self.g = _TripleSink(self.triples)
+        self.spans: set[URIRef] = set()
         self.run = self._run(x.run) if x.run else None
         self.sentences = {s.index: s for s in x.sentences}
 
@@ -163,7 +204,8 @@ class _Mapper:
 
     def _span(self, m: Mention) -> URIRef:
         node = span_iri(self.article, m.start, m.end)
-        if (node, RDF.type, OA.SpecificResource) not in self.g:
+        if node not in self.spans:
+            self.spans.add(node)
             self.g.add((node, RDF.type, OA.SpecificResource))
             self.g.add((node, OA.hasSource, self.article))
             self._selectors(node, m.start, m.end, m.text)
@@ -417,16 +459,26 @@ class _Mapper:
         self._provenance(node)
 
 
-def extraction_to_graph(x: Extraction) -> Graph:
-    """Map everything extracted from one article to an RDF graph.
+def extraction_triples(x: Extraction) -> tuple[URIRef, list[tuple[URIRef, URIRef, URIRef | Literal]]]:
+    """Map everything extracted from one article to RDF triples, without building a graph.
+
+    The streaming writers (:mod:`graph.rdf.nquads`) format these directly; an indexed rdflib
+    graph of a 2,000-triple article costs more than the mapping itself.
 
     Args:
         x: the extraction.
 
     Returns:
-        A graph whose identifier is the article's named-graph IRI (``<article>/graph``).
-        Unknown actor, place or event ids are logged and still linked (the SHACL shapes then
-        reject the graph); malformed Wikidata ids and CAMEO codes are logged and left out.
+        ``(graph IRI, triples)``: the article's named-graph IRI (``<article>/graph``) and its
+        triples, each once, in the order the mapping made them. No blank nodes: every node
+        has an IRI minted by :mod:`graph.rdf.iris`. Unknown actor, place or event ids are
+        logged and still linked (the SHACL shapes then reject the graph); malformed Wikidata
+        ids and CAMEO codes are logged and left out.
+
+    >>> from graph.records import Article
+    >>> name, triples = extraction_triples(Extraction(Article("a1", "One.")))
+    >>> str(name).endswith("/graph"), (URIRef(str(name)[:-6]), RDF.type, CG.Article) in triples
+    (True, True)
     """
     m = _Mapper(x)
     m.article_node(x.article)
@@ -444,7 +496,23 @@ def extraction_to_graph(x: Extraction) -> Graph:
         m.relation(r)
     for c in x.claims:
         m.claim(c)
-    return m.g
+    return graph_iri(m.article), list(m.triples)
+
+
+def extraction_to_graph(x: Extraction) -> Graph:
+    """Map everything extracted from one article to an RDF graph.
+
+    Args:
+        x: the extraction.
+
+    Returns:
+        A graph whose identifier is the article's named-graph IRI (``<article>/graph``),
+        holding the triples of :func:`extraction_triples`, with the project's prefixes bound.
+    """
+    name, triples = extraction_triples(x)
+    g = bind_prefixes(Graph(identifier=name))
+    g.addN((s, p, o, g) for s, p, o in triples)
+    return g
 
 
 def to_dataset(extractions: Iterable[Extraction]) -> Dataset:

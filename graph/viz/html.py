@@ -31,7 +31,7 @@ from pyvis.network import Network
 from graph.fileio import atomic_write_bytes
 from graph.viz.safe import csp_hash, inline_code, script_json
 from graph.viz.style import KIND_ORDER, node_style, relation_colour
-from graph.viz.view import GraphView, ViewNode, build_view
+from graph.viz.view import GraphView, LeftOut, ViewNode, build_view
 from graph.viz.views import Selection, select_view
 
 __all__ = ["write_html", "render_html", "page_data"]
@@ -217,7 +217,7 @@ def page_data(view: GraphView, selection: Selection | None = None) -> dict:
 
 
 def render_html(g: nx.MultiDiGraph, *, title: str = "Conflict graph", max_nodes: int | None = 1500,
-                view: str = "whole", actor: str | None = None) -> str:
+                view: str = "whole", actor: str | None = None, left_out: LeftOut | None = None) -> str:
     """The page for ``g`` as a string (see :func:`write_html`).
 
     Args:
@@ -226,6 +226,7 @@ def render_html(g: nx.MultiDiGraph, *, title: str = "Conflict graph", max_nodes:
         max_nodes: the most nodes drawn, the most important kept; None draws all.
         view: ``whole``, ``actor``, ``retaliation`` or ``timeline`` (see :mod:`graph.viz.views`).
         actor: the actor's name for the ``actor`` view.
+        left_out: nodes dropped before ``g`` was built (see :class:`graph.viz.view.LeftOut`).
 
     Returns:
         The HTML text.
@@ -238,7 +239,7 @@ def render_html(g: nx.MultiDiGraph, *, title: str = "Conflict graph", max_nodes:
         raise ValueError(f"max_nodes must be at least 1 or None, not {max_nodes!r}")
     selection = select_view(g, view, actor=actor)
     gview = build_view(selection.graph, max_nodes=max_nodes, pinned=selection.pinned,
-                       positions=selection.positions)
+                       positions=selection.positions, left_out=left_out)
     data = page_data(gview, selection)
     vis_js, vis_css = _vis_assets()
     scripts = {"VIS_JS": inline_code(vis_js, "script"),
@@ -271,7 +272,8 @@ def render_html(g: nx.MultiDiGraph, *, title: str = "Conflict graph", max_nodes:
 
 
 def write_html(g: nx.MultiDiGraph, path: str | os.PathLike, *, title: str = "Conflict graph",
-               max_nodes: int | None = 1500, view: str = "whole", actor: str | None = None) -> Path:
+               max_nodes: int | None = 1500, view: str = "whole", actor: str | None = None,
+               left_out: LeftOut | None = None) -> Path:
     """Write ``g`` as a self-contained interactive HTML page that makes no network request.
 
     Actors, events and places are drawn shaped by kind and coloured by type, with a
@@ -287,6 +289,8 @@ def write_html(g: nx.MultiDiGraph, path: str | os.PathLike, *, title: str = "Con
         max_nodes: the most nodes drawn; None draws all.
         view: ``whole``, ``actor`` (needs ``actor``), ``retaliation`` or ``timeline``.
         actor: the actor's name (case-insensitive) for the ``actor`` view.
+        left_out: nodes a caller dropped before building ``g`` (a batch too large to hold
+            whole); the page's counts and note include them.
 
     Returns:
         The path written.
@@ -301,5 +305,5 @@ def write_html(g: nx.MultiDiGraph, path: str | os.PathLike, *, title: str = "Con
     >>> out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
     True
     """
-    page = render_html(g, title=title, max_nodes=max_nodes, view=view, actor=actor)
+    page = render_html(g, title=title, max_nodes=max_nodes, view=view, actor=actor, left_out=left_out)
     return atomic_write_bytes(path, page.encode("utf-8"))

@@ -27,7 +27,7 @@ import networkx as nx
 
 from graph.viz.style import KIND_ORDER, KIND_SHAPES, TYPE_COLOURS
 
-__all__ = ["ViewNode", "ViewEdge", "GraphView", "build_view", "importance", "iso_day"]
+__all__ = ["ViewNode", "ViewEdge", "GraphView", "LeftOut", "build_view", "importance", "iso_day"]
 
 _EVENT_TYPES = frozenset(TYPE_COLOURS["event"])
 _ACTOR_TYPES = frozenset(TYPE_COLOURS["actor"])
@@ -242,8 +242,29 @@ def _label(attrs: dict, iri: str) -> str:
     return tail or iri
 
 
+@dataclass(frozen=True, slots=True)
+class LeftOut:
+    """Nodes and edges left out before the graph reached :func:`build_view` (a batch too large to hold).
+
+    ``by_kind`` counts the nodes per kind, ``edges`` the edges among or touching them,
+    ``max_importance`` is the highest importance of those nodes.
+
+    >>> LeftOut({"actor": 2}, 1, 3.0).nodes
+    2
+    """
+
+    by_kind: dict = field(default_factory=dict)
+    edges: int = 0
+    max_importance: float | None = None
+
+    @property
+    def nodes(self) -> int:
+        return sum(self.by_kind.values())
+
+
 def build_view(g: nx.MultiDiGraph, max_nodes: int | None = 1500, *, pinned: Iterable[str] = (),
-               positions: Mapping[str, tuple[float, float]] | None = None) -> GraphView:
+               positions: Mapping[str, tuple[float, float]] | None = None,
+               left_out: LeftOut | None = None) -> GraphView:
     """Normalise ``g`` and keep at most ``max_nodes`` nodes, the most important first.
 
     Args:
@@ -252,6 +273,8 @@ def build_view(g: nx.MultiDiGraph, max_nodes: int | None = 1500, *, pinned: Iter
         pinned: IRIs (``str`` of node ids) kept before any other node, such as the actor
             a neighbourhood is drawn around.
         positions: fixed ``(x, y)`` per IRI, for layouts such as the timeline.
+        left_out: what was dropped before ``g`` was built; counted in the totals and the
+            pruning note, so the page says what the whole graph held.
 
     Returns:
         A :class:`GraphView`; ties in importance are broken by IRI, so the choice is
@@ -326,11 +349,17 @@ def build_view(g: nx.MultiDiGraph, max_nodes: int | None = 1500, *, pinned: Iter
             label = _text(attrs.get("label")) or relation
             edges.append(ViewEdge(iris[u], iris[v], relation, label))
 
+    omitted = Counter(node.kind for node in left)
+    most = max((node.importance for node in left), default=None)
+    if left_out is not None and left_out.nodes:
+        omitted.update(left_out.by_kind)
+        total_edges += left_out.edges
+        most = max((x for x in (most, left_out.max_importance) if x is not None), default=None)
     return GraphView(
         nodes=tuple(kept),
         edges=tuple(edges),
-        total_nodes=len(nodes),
+        total_nodes=len(nodes) + (left_out.nodes if left_out is not None else 0),
         total_edges=total_edges,
-        omitted_by_kind=dict(Counter(node.kind for node in left)),
-        omitted_max_importance=max((node.importance for node in left), default=None),
+        omitted_by_kind=dict(omitted),
+        omitted_max_importance=most,
     )

@@ -160,3 +160,40 @@ def test_ingest_article_from_bytes_never_raises_other_errors(data):
                               Article)
         except InputError:
             pass
+
+
+def test_ingest_stdin_holding_a_feed_is_read_line_by_line():
+    """Standard input whose first line is a JSON object with an id is a feed; sources are stdin:LINE."""
+    import io
+
+    from graph.ingest import iter_articles
+
+    data = b'{"id": "a1", "text": "Tanks moved in."}\n\n{"id": "a1", "text": "Again."}\n{"id": "a3"}\n'
+    items = list(iter_articles(["-"], stdin=io.BytesIO(data)))
+    assert items[0].id == "a1" and items[0].source == "stdin:1"
+    assert "duplicate article id 'a1'" in str(items[1]) and type(items[1]).__name__ == "FeedError"
+    assert str(items[2]).startswith("stdin:4: record 'a3' has neither")
+
+
+def test_ingest_stdin_plain_text_starting_with_a_brace_is_one_article():
+    """Text that is not a JSON object with an id stays one article, read whole."""
+    import io
+
+    from graph.ingest import iter_articles
+
+    text = b"{Update} Rebels shelled the town.\nMore text follows here."
+    [article] = list(iter_articles(["-"], stdin=io.BytesIO(text)))
+    assert article.id == "stdin" and article.text == text.decode()
+
+
+def test_ingest_count_articles_counts_files_and_feed_lines(tmp_path):
+    """Folders count their article files, feeds their non-blank lines; stdin cannot be counted."""
+    from graph.ingest import count_articles
+
+    (tmp_path / "in").mkdir()
+    for name in ("a.txt", "b.html", "notes.md", ".hidden.txt"):
+        (tmp_path / "in" / name).write_text("x")
+    feed = tmp_path / "f.jsonl"
+    feed.write_text('{"id": 1}\n\n{"id": 2}\n{"id": 3}\n')
+    assert count_articles([str(tmp_path / "in"), str(feed), "missing.txt"]) == 2 + 3 + 1
+    assert count_articles([str(feed), "-"]) is None

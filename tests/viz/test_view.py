@@ -43,3 +43,19 @@ def test_view_infers_kind_from_type_when_missing():
     g.add_node("c")
     kinds = {n.iri: n.kind for n in build_view(g).nodes}
     assert kinds == {"a": "event", "b": "actor", "c": "other"}
+
+
+def test_view_left_out_before_building_counts_in_totals_and_note():
+    """Nodes a batch dropped before building the graph are counted in the totals and the pruning note."""
+    import networkx as nx
+
+    from graph.viz.view import LeftOut, build_view
+
+    g = nx.MultiDiGraph()
+    g.add_node("http://x/a", kind="actor", label="A", type="state")
+    g.add_node("http://x/e", kind="event", label="E", type="attack", killed=3)
+    g.add_edge("http://x/a", "http://x/e", key="agent", relation="agent")
+    view = build_view(g, max_nodes=1, left_out=LeftOut({"actor": 5, "event": 2}, edges=4, max_importance=2.5))
+    assert (view.total_nodes, view.total_edges, len(view.nodes)) == (9, 5, 1)
+    assert view.omitted_by_kind == {"actor": 6, "event": 2}
+    assert "Showing the 1 most important of 9 nodes and 0 of 5 edges" in view.pruning_note
