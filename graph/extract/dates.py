@@ -36,7 +36,7 @@ from datetime import date, timedelta
 
 from spacy.tokens import Doc, Span
 
-from graph.extract.docindex import entities
+from graph.extract.docindex import entities_within, text_of
 
 __all__ = ["DateMention", "find_dates", "resolve_date_text", "resolve_date"]
 
@@ -113,6 +113,14 @@ _AGO = re.compile(
 )
 # Patterns find_dates looks for in raw sentence text (in priority order).
 _SCAN = (_ISO, _DMY, _MDY, _MY, _REL_MONTH, _WEEKDAY_RE, _YESTERDAY, _TODAY, _TOMORROW, _AGO, _YEAR_PREP)
+# What each pattern cannot match without (a digit, a month's first letters, a word of days): a
+# sentence lacking one is not scanned for it (most sentences have no date).
+_DIGIT = re.compile(r"\d")
+_MONTH_CUE = re.compile(r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec", re.IGNORECASE)
+_DAY_CUE = re.compile(r"day|night|this|tomorrow|ago", re.IGNORECASE)
+_NEEDS = {_ISO: (_DIGIT,), _DMY: (_DIGIT, _MONTH_CUE), _MDY: (_DIGIT, _MONTH_CUE), _MY: (_DIGIT, _MONTH_CUE),
+          _REL_MONTH: (_MONTH_CUE,), _WEEKDAY_RE: (_DAY_CUE,), _YESTERDAY: (_DAY_CUE,), _TODAY: (_DAY_CUE,),
+          _TOMORROW: (_DAY_CUE,), _AGO: (_DAY_CUE,), _YEAR_PREP: (_DIGIT,)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -297,7 +305,7 @@ def find_dates(sent: Span | Doc, published: date | None) -> list[DateMention]:
     """
     doc = sent.doc if isinstance(sent, Span) else sent
     base = sent.start_char if isinstance(sent, Span) else 0
-    text = sent.text
+    text = text_of(sent) if isinstance(sent, Span) else sent.text
     taken: list[tuple[int, int]] = []
     found: list[DateMention] = []
 
@@ -315,11 +323,14 @@ def find_dates(sent: Span | Doc, published: date | None) -> list[DateMention]:
         taken.append((start, end))
         found.append(DateMention(d, base + s, base + e, text[s:e], _head_of(span), precision, relative))
 
+    cues = {cue: cue.search(text) is not None for cue in (_DIGIT, _MONTH_CUE, _DAY_CUE)}
     for pat in _SCAN:
+        if not all(cues[cue] for cue in _NEEDS.get(pat, ())):
+            continue
         for m in pat.finditer(text):
             add(*m.span())
-    for ent in entities(doc):
-        if ent.label_ == "DATE" and ent.start_char >= base and ent.end_char <= base + len(text):
+    for ent in entities_within(doc, base, base + len(text)):
+        if ent.label_ == "DATE":
             add(ent.start_char - base, ent.end_char - base)
     found.sort(key=lambda x: x.start_char)
     return found

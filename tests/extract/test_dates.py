@@ -116,3 +116,23 @@ def test_dates_find_dates_with_model(nlp, sentence, expected, head):
 def test_dates_find_dates_never_raises_on_blank_docs(text):
     for d in find_dates(BLANK(text), FRI):
         assert d.start_char < d.end_char
+
+
+_FRAGMENTS = ["January", "jan.", "Feb", "MARCH", "Apr", "may", "June", "jul", "Aug.", "Sept", "sep", "Oct.",
+              "November", "dec", "Monday", "tuesday's", "WEDNESDAY", "Sunday", "morning", "night", "last",
+              "this", "past", "next", "on", "early", "in", "since", "today", "tonight", "yesterday", "tomorrow",
+              "the day before", "days", "day", "ago", "a", "three", "3", "15th", "1987", "2021-02-15", "of",
+              ",", ".", "-", "ſept", "K"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_FRAGMENTS) | st.text(max_size=6), max_size=8),
+       st.sampled_from([" ", "", "  ", "\n"]))
+def test_dates_scan_cues_hold_wherever_a_pattern_matches(words, sep):
+    """find_dates skips a pattern in a sentence without its cues: no match may exist there."""
+    from graph.extract import dates
+
+    text = sep.join(words)
+    for pattern in dates._SCAN:
+        if pattern.search(text):
+            assert all(cue.search(text) for cue in dates._NEEDS.get(pattern, ())), (pattern.pattern[:40], text)
