@@ -45,6 +45,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from graph.extract.docindex import text_of
+
 __all__ = ["CasualtyMention", "find_casualties", "parse_number", "parse_quantity"]
 
 _UNITS = {
@@ -231,7 +233,7 @@ def _quantities(sent: Span) -> list[_Quantity]:
     """Quantity phrases in ``sent`` that may be counts of people."""
     doc = sent.doc
     out = []
-    for m in _QUANTITY.finditer(sent.text):
+    for m in _QUANTITY.finditer(text_of(sent)):
         if m["a"].lower() in {"a", "and", "one"} and not m["qual"] and not m["b"]:
             continue  # articles and "one" are read from noun phrases instead
         if m["a"].lower() in {"a", "and"}:

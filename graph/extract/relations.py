@@ -30,7 +30,7 @@ import re
 
 from spacy.tokens import Doc, Span
 
-from graph.extract.docindex import sentence_of, sentences
+from graph.extract.docindex import sentence_of, sentences, text_of
 from graph.extract.events import SPEECH_TYPES, EventDraft, mention_index
 from graph.vocab.actor_types import ActorType
 from graph.vocab.event_types import EventType, RelationType
@@ -243,6 +243,6 @@ def find_quotes(sent: Span) -> list[tuple[int, int, str]]:
     [(10, 26, 'We will respond.')]
     """
     out = []
-    for m in _QUOTE.finditer(sent.text):
+    for m in _QUOTE.finditer(text_of(sent)):
         out.append((sent.start_char + m.start(1), sent.start_char + m.end(1), m.group(1)))
     return out
