@@ -27,6 +27,7 @@ Rule classes, each with an example:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
@@ -41,6 +42,19 @@ __all__ = ["find_relations", "find_quotes", "infer_from_series"]
 SERIES_CUES = frozenset({("starting", "with"), ("beginning", "with"), ("including",)})
 ABOUT_PREPS = frozenset({"into", "of", "about", "over", "on", "regarding", "concerning"})
 _QUOTE = re.compile(r"[\"“”]([^\"“”]{3,}?)[\"“”]")
+
+
+@lru_cache(maxsize=1)
+def _cues_by_first_word() -> dict[str, tuple[tuple[tuple[str, ...], RelationType], ...]]:
+    """The discourse cues by their first word, longest first as in :func:`relation_cues`.
+
+    >>> _cues_by_first_word()["in"][0][1].value
+    'retaliation_for'
+    """
+    out: dict[str, list] = {}
+    for words, relation in relation_cues():
+        out.setdefault(words[0], []).append((words, relation))
+    return {w: tuple(c) for w, c in out.items()}
 
 
 def _first_event_in(doc: Doc, start: int, end: int, at: dict[int, EventDraft], exclude: EventDraft):
@@ -70,11 +84,11 @@ def find_relations(doc: Doc, drafts: list[EventDraft]) -> list[tuple[EventDraft,
     """(source, relation, target, evidence sentence) for every link the text states."""
     at = mention_index(drafts)
     out: list[tuple[EventDraft, RelationType, EventDraft, Span]] = []
-    cues = relation_cues()
+    cues = _cues_by_first_word()
     for sent in sentences(doc):
         lowers = [t.lower_ for t in sent]
         for k in range(len(sent)):
-            for words, relation in cues:
+            for words, relation in cues.get(lowers[k], ()):
                 if tuple(lowers[k:k + len(words)]) != words:
                     continue
                 cue_first, cue_last = sent[k], sent[k + len(words) - 1]
