@@ -19,8 +19,8 @@ from bisect import bisect_left, bisect_right
 
 from spacy.tokens import Doc, Span
 
-__all__ = ["sentences", "sentence_of", "sentence_index", "sentence_starts", "entities", "entities_within",
-           "token_at_char", "doc_text", "text_of"]
+__all__ = ["sentences", "sentence_of", "sentence_index", "sentence_starts", "sentence_words", "entities",
+           "entities_within", "token_at_char", "doc_text", "text_of"]
 
 
 def sentences(doc: Doc) -> list[Span]:
@@ -46,6 +46,24 @@ def sentence_index(doc: Doc, i: int) -> int:
 def sentence_of(doc: Doc, i: int) -> Span:
     """The sentence holding token ``i``."""
     return sentences(doc)[sentence_index(doc, i)]
+
+
+def sentence_words(doc: Doc, i: int) -> frozenset[str]:
+    """The lower-case forms and lemmas of the sentence holding token ``i``, computed once per sentence.
+
+    >>> import spacy
+    >>> nlp = spacy.blank("en")
+    >>> _ = nlp.add_pipe("sentencizer")
+    >>> sorted(sentence_words(nlp("One. Two Three."), 3))
+    ['', '.', 'three', 'two']
+    """
+    index = sentence_index(doc, i)
+    cache = doc.user_data.setdefault("_sent_words", {})
+    words = cache.get(index)
+    if words is None:
+        sent = sentences(doc)[index]
+        words = cache[index] = frozenset({t.lemma_.lower() for t in sent} | {t.lower_ for t in sent})
+    return words
 
 
 def entities(doc: Doc) -> tuple[Span, ...]:

@@ -59,7 +59,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
-from graph.extract.docindex import sentence_index, sentence_of, sentence_starts
+from graph.extract.docindex import sentence_index, sentence_of, sentence_starts, sentence_words
 from graph.extract.actors import ActorIndex
 from graph.extract.casualties import INJURE_VERBS, KILL_VERBS
 from graph.extract.mentions import ActorMention, side
@@ -279,7 +279,7 @@ def _fits_class(d: EventDraft, head: Token, index: ActorIndex) -> bool:
     """
     lemma = head.lemma_.lower()
     sent = sentence_of(head.doc, head.i)
-    sent_words = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
+    sent_words = sentence_words(head.doc, head.i)
     if d.type is EventType.ATTACK:
         civilians = bool(d.agents) and all(a.generic and a.type is ActorType.CIVILIANS for a in d.agents)
         if civilians and any(a.text.split()[-1].lower().rstrip("s") in CROWD_NOUNS for a in d.agents):
@@ -358,7 +358,7 @@ def _takes_ground(head: Token, index: ActorIndex) -> bool:
     return False
 
 
-def _match_score(sent, sent_words: set[str]) -> bool:
+def _match_score(sent, sent_words: frozenset[str]) -> bool:
     """A result of a game: "beat Chelsea 2-1", "drew 0-0"."""
     if not sent_words & RESULT_VERBS:
         return False
@@ -367,7 +367,7 @@ def _match_score(sent, sent_words: set[str]) -> bool:
                for a, b, c in zip(toks, toks[1:], toks[2:]))
 
 
-def _labour_strike(head: Token, sent_words: set[str]) -> bool:
+def _labour_strike(head: Token, sent_words: frozenset[str]) -> bool:
     """A walkout: "a general strike", "a 24-hour strike", "went/walked out on strike", "a strike over pay"."""
     for c in head.children:
         if c.lower_ in LABOUR_STRIKE_MODIFIERS:
