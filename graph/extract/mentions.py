@@ -91,6 +91,7 @@ def side(m: ActorMention) -> str:
     return m.key
 
 
+@lru_cache(maxsize=1 << 16)
 def slug(text: str) -> str:
     """A lower-case ASCII key for a name.
 

@@ -588,6 +588,12 @@ def _title_table() -> tuple[dict[tuple[str, ...], Title], int]:
     return table, max(len(k) for k in table)
 
 
+@cache
+def _title_starts() -> frozenset[str]:
+    """The words a title can begin with: the first word of each title, and the prefixes."""
+    return frozenset(k[0] for k in _title_table()[0]) | TITLE_PREFIXES
+
+
 def match_title(words: Sequence[str], start: int = 0) -> TitleMatch | None:
     """The longest title that begins at ``words[start]`` (prefixes such as "Deputy" included).
 
@@ -608,6 +614,9 @@ def match_title(words: Sequence[str], start: int = 0) -> TitleMatch | None:
     True
     """
     table, longest = _title_table()
+    parts = _norm_word(words[start]) if start < len(words) else ()
+    if parts and parts[0] not in _title_starts():
+        return None  # most words begin no title
     flat: list[str] = []
     origin: list[int] = []
     first: list[bool] = []
