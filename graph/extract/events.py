@@ -225,6 +225,9 @@ class EventDraft:
 
 # ---------------------------------------------------------------- trigger matching
 
+#: the parts of speech a trigger's token has (see :func:`_match_trigger` and the rules before it)
+TRIGGER_POS = frozenset({"VERB", "AUX", "NOUN", "PROPN"})
+
 def _match_trigger(token: Token) -> tuple[Trigger, int, int] | None:
     """The lexicon entry a token triggers, with the token range of the trigger."""
     index = trigger_index()
@@ -870,8 +873,8 @@ def find_event_drafts(doc: Doc, index: ActorIndex) -> list[EventDraft]:
 
     covered: set[int] = set()
     for token in doc:
-        if token.i in covered:
-            continue
+        if token.i in covered or (token.pos_ not in TRIGGER_POS and token.lower_ != "according"):
+            continue  # every rule below starts from a verb or a noun, but "according to"
         hit = _aid_transfer(token, index) or _came_under(token) or _move_or_assembly(token, index) \
             or _impact(token) or _match_trigger(token) or _weapon_launch(token) or _according_to(token)
         if hit is None:
