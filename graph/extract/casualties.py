@@ -265,9 +265,16 @@ def _kind_of_word(tok: Token) -> str | None:
     return None
 
 
+#: every lemma or form that :func:`_cue_kind` accepts: a token with neither is no cue
+_CUE_WORDS = KILL_VERBS | INJURE_VERBS | KILL_WORDS | INJURE_WORDS | KILL_NOUNS | INJURE_NOUNS | {
+    "shoot", "lose", "injuries", "deaths", "fatalities", "bodies"}
+
+
 def _cue_kind(tok: Token) -> str | None:
     """``killed``/``injured`` when ``tok`` is a casualty cue, else None."""
     lemma = tok.lemma_.lower()
+    if lemma not in _CUE_WORDS and tok.lower_ not in _CUE_WORDS:
+        return None  # most words: no rule below takes them
     if tok.pos_ in {"VERB", "AUX"} or tok.tag_ in {"VBN", "VBD", "VBG"}:
         if lemma in KILL_VERBS:
             return "killed"
