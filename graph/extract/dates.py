@@ -115,12 +115,28 @@ _AGO = re.compile(
 _SCAN = (_ISO, _DMY, _MDY, _MY, _REL_MONTH, _WEEKDAY_RE, _YESTERDAY, _TODAY, _TOMORROW, _AGO, _YEAR_PREP)
 # What each pattern cannot match without (a digit, a month's first letters, a word of days): a
 # sentence lacking one is not scanned for it (most sentences have no date).
+_NEEDS = {_ISO: ("digit",), _DMY: ("digit", "month"), _MDY: ("digit", "month"), _MY: ("digit", "month"),
+          _REL_MONTH: ("month",), _WEEKDAY_RE: ("day",), _YESTERDAY: ("day",), _TODAY: ("day",),
+          _TOMORROW: ("day",), _AGO: ("day",), _YEAR_PREP: ("digit",)}
 _DIGIT = re.compile(r"\d")
-_MONTH_CUE = re.compile(r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec", re.IGNORECASE)
-_DAY_CUE = re.compile(r"day|night|this|tomorrow|ago", re.IGNORECASE)
-_NEEDS = {_ISO: (_DIGIT,), _DMY: (_DIGIT, _MONTH_CUE), _MDY: (_DIGIT, _MONTH_CUE), _MY: (_DIGIT, _MONTH_CUE),
-          _REL_MONTH: (_MONTH_CUE,), _WEEKDAY_RE: (_DAY_CUE,), _YESTERDAY: (_DAY_CUE,), _TODAY: (_DAY_CUE,),
-          _TOMORROW: (_DAY_CUE,), _AGO: (_DAY_CUE,), _YEAR_PREP: (_DIGIT,)}
+_CUE_WORDS = {"month": ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"),
+              "day": ("day", "night", "this", "tomorrow", "ago")}
+_CUE_PATTERNS = {k: re.compile("|".join(words), re.IGNORECASE) for k, words in _CUE_WORDS.items()}
+#: letters that re.IGNORECASE equates with ASCII ones and ``str.lower`` does not turn into them
+_FOLDS = ("\u0130", "\u0131", "\u017f")
+
+
+def _cues(text: str) -> set[str]:
+    """The cues of :data:`_NEEDS` in ``text``, found as the case-insensitive patterns would find them.
+
+    >>> sorted(_cues("On 3 March")), sorted(_cues("Rebels shelled the town."))
+    (['digit', 'month'], [])
+    """
+    found = {"digit"} if _DIGIT.search(text) else set()
+    if any(f in text for f in _FOLDS):
+        return found | {k for k, pattern in _CUE_PATTERNS.items() if pattern.search(text)}
+    low = text.lower()
+    return found | {k for k, words in _CUE_WORDS.items() if any(w in low for w in words)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -323,9 +339,9 @@ def find_dates(sent: Span | Doc, published: date | None) -> list[DateMention]:
         taken.append((start, end))
         found.append(DateMention(d, base + s, base + e, text[s:e], _head_of(span), precision, relative))
 
-    cues = {cue: cue.search(text) is not None for cue in (_DIGIT, _MONTH_CUE, _DAY_CUE)}
+    cues = _cues(text)
     for pat in _SCAN:
-        if not all(cues[cue] for cue in _NEEDS.get(pat, ())):
+        if not cues.issuperset(_NEEDS.get(pat, ())):
             continue
         for m in pat.finditer(text):
             add(*m.span())
