@@ -467,6 +467,12 @@ def _generic_bodies() -> tuple[tuple[str, str, ActorType], ...]:
     return tuple(sorted(rows, key=lambda r: -len(r[0])))
 
 
+@cache
+def _generic_body_affixes() -> tuple[tuple[str, str], ...]:
+    """For each generic body, the endings and beginnings :func:`generic_body` looks for: " body", "body of "."""
+    return tuple((" " + body, body + " of ") for body, _, _ in _generic_bodies())
+
+
 def _country_of(words: str) -> str | None:
     """Alpha-3 of a country named by a demonym, a name or a possessive name ("Iraq's")."""
     code = demonym_country(words)
@@ -504,12 +510,12 @@ def generic_body(surface: str) -> GazetteerEntry | None:
     """
     s = clean(surface)
     key = loose_key(s)
-    for body, template, atype in _generic_bodies():
+    for (body, template, atype), (suffix, prefix) in zip(_generic_bodies(), _generic_body_affixes()):
         country_words = None
-        if key.endswith(" " + body):
+        if key.endswith(suffix):
             n = len(body.split())
             country_words = " ".join(s.split()[:-n])
-        elif key.startswith(body + " of "):
+        elif key.startswith(prefix):
             n = len(body.split()) + 1
             country_words = " ".join(s.split()[n:])
         if not country_words:

@@ -224,6 +224,7 @@ def place_candidates(surface: str, country_hint: str | None = None) -> list[Plac
     return out
 
 
+@lru_cache(maxsize=1 << 16)
 def resolve_place(surface: str, country_hint: str | None = None) -> PlaceEntry | None:
     """Resolve a place name offline.
 
