@@ -282,8 +282,8 @@ def _fits_class(d: EventDraft, head: Token, index: ActorIndex) -> bool:
     """
     lemma = head.lemma_.lower()
     sent = sentence_of(head.doc, head.i)
-    sent_words = sentence_words(head.doc, head.i)
     if d.type is EventType.ATTACK:
+        sent_words = sentence_words(head.doc, head.i)
         civilians = bool(d.agents) and all(a.generic and a.type is ActorType.CIVILIANS for a in d.agents)
         if civilians and any(a.text.split()[-1].lower().rstrip("s") in CROWD_NOUNS for a in d.agents):
             d.type, d.subtype, d.cameo = EventType.PROTEST, EventSubtype.RIOT, "145"  # "protesters clashed with police"
