@@ -18,6 +18,7 @@ Rule classes (each general, none tied to one article):
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -223,6 +224,7 @@ def find_actor_mentions(doc: Doc) -> list[ActorMention]:
     people = {e.text.split()[-1] for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
 
     place_ents = [e for e in entities(doc) if e.label_ in ("LOC", "FAC")]
+    place_starts = [e.start for e in place_ents]
     for _, start, end in _gazetteer_matcher(doc)(doc):
         span = doc[start:end]
         entry = gazetteer.best(span.text)
@@ -231,8 +233,8 @@ def find_actor_mentions(doc: Doc) -> list[ActorMention]:
             continue
         if len(span) == 1 and span.text in people:
             continue  # a surname that is also a place or a metonym ("Austin", "Jordan")
-        inside_place = any(e.label_ in ("LOC", "FAC") and e.start <= start and end <= e.end
-                           and len(e) > end - start for e in place_ents)  # "the Gulf of Aden"
+        k = bisect_right(place_starts, start) - 1  # entities do not overlap: only this one can hold the hit
+        inside_place = k >= 0 and end <= place_ents[k].end and len(place_ents[k]) > end - start  # "the Gulf of Aden"
         candidates.append((0, ActorMention(start, end, span.start_char, span.end_char, span.text, entry.name,
                                            entry.type, entry.country, entry.wikidata, source="gazetteer",
                                            locative=inside_place or _is_locative(span))))
