@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 
+from spacy.attrs import IDX
 from spacy.tokens import Doc, Span
 
 __all__ = ["sentences", "sentence_of", "sentence_index", "sentence_starts", "sentence_words", "entities",
@@ -98,7 +99,7 @@ def token_at_char(doc: Doc, char: int) -> int:
     """Index of the token that holds (or follows) character offset ``char``."""
     starts = doc.user_data.get("_tok_starts")
     if starts is None:
-        starts = doc.user_data["_tok_starts"] = [t.idx for t in doc]
+        starts = doc.user_data["_tok_starts"] = doc.to_array(IDX).tolist()  # each token's .idx
     return max(bisect_right(starts, char) - 1, 0)
 
 
