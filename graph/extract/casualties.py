@@ -270,6 +270,10 @@ _CUE_WORDS = KILL_VERBS | INJURE_VERBS | KILL_WORDS | INJURE_WORDS | KILL_NOUNS 
     "shoot", "lose", "injuries", "deaths", "fatalities", "bodies"}
 
 
+#: a sentence without one of these words (as written or as lemma) has no casualty figure
+_FIGURE_WORDS = _CUE_WORDS | {"casualties", "casualty"}
+
+
 def _cue_kind(tok: Token) -> str | None:
     """``killed``/``injured`` when ``tok`` is a casualty cue, else None."""
     lemma = tok.lemma_.lower()
@@ -405,6 +409,8 @@ def find_casualties(sent: Span | Doc) -> list[CasualtyMention]:
     if isinstance(sent, Doc):
         sent = sent[:]
     doc = sent.doc
+    if not any(t.lower_ in _FIGURE_WORDS or t.lemma_.lower() in _FIGURE_WORDS for t in sent):
+        return []  # no cue, no figure (most sentences): the quantities are not even looked for
     quants = _quantities(sent)
     out: list[CasualtyMention] = []
     used: set[tuple[str, int]] = set()  # (kind, first token of the quantity)
