@@ -62,8 +62,7 @@ def sentence_words(doc: Doc, i: int) -> frozenset[str]:
     cache = doc.user_data.setdefault("_sent_words", {})
     words = cache.get(index)
     if words is None:
-        sent = sentences(doc)[index]
-        words = cache[index] = frozenset({t.lemma_.lower() for t in sent} | {t.lower_ for t in sent})
+        words = cache[index] = frozenset(w for t in sentences(doc)[index] for w in (t.lemma_.lower(), t.lower_))
     return words
 
 

@@ -129,6 +129,7 @@ def find_relations(doc: Doc, drafts: list[EventDraft]) -> list[tuple[EventDraft,
 
 BEFORE_WORDS = frozenset({"before", "prior"})
 AFTER_WORDS = frozenset({"after", "following"})
+ORDER_WORDS = BEFORE_WORDS | AFTER_WORDS
 
 
 def _shared_by_coordination(doc: Doc, found, at: dict[int, EventDraft]):
@@ -164,7 +165,7 @@ def _precedence(doc: Doc, drafts: list[EventDraft], at: dict[int, EventDraft]):
             if a is not None and b is not None and a is not b:
                 first, second = (b, a) if token.lemma_ == "follow" else (a, b)
                 out.append((first, RelationType.PRECEDES, second, sentence_of(doc, token.i)))
-        elif word in BEFORE_WORDS | AFTER_WORDS and token.dep_ in ("prep", "mark", "advmod"):
+        elif word in ORDER_WORDS and token.dep_ in ("prep", "mark", "advmod"):
             inner = _first_event_in(doc, token.i + 1, token.right_edge.i + 1 if token.dep_ == "prep"
                                     else token.head.right_edge.i + 1, at, None)
             anchor = token.head if token.dep_ == "prep" else token.head.head
