@@ -271,8 +271,9 @@ def find_actor_mentions(doc: Doc) -> list[ActorMention]:
                                                    gazetteer.country_name(country), ActorType.STATE, country,
                                                    source="ner")))
         elif ent.label_ == "ORG":
-            if "(" in span.text and span[0].text != "(":  # "Organisation of Islamic Cooperation (OIC"
-                span = span[:next(k for k, t in enumerate(span) if t.text == "(")]
+            cut = next((k for k, t in enumerate(span) if t.text == "("), None)  # not "000(01PA": one token
+            if cut is not None and span[0].text != "(":  # "Organisation of Islamic Cooperation (OIC"
+                span = span[:cut]
                 if not len(span):
                     continue
             while len(span) > 1 and _title_at(span[-1:]) is False and gazetteer.match_title([span[-1].text]) is not None:
