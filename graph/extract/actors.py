@@ -22,6 +22,7 @@ Rule classes, each with an example:
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
@@ -144,7 +145,7 @@ def _display_name(c: _Cluster) -> str:
     if any(slug(t) == slug(c.name) for t in texts):
         return c.name
     texts = [t[4:] if t.lower().startswith("the ") else t for t in texts]  # "The Kremlin" -> "Kremlin"
-    counts = {t: texts.count(t) for t in texts if len(t) > 3 or t.isupper()}
+    counts = Counter(t for t in texts if len(t) > 3 or t.isupper())  # in order of first use, for ties
     if not counts:
         return c.name
     return max(counts, key=lambda t: (counts[t], len(t)))

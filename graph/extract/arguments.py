@@ -28,7 +28,7 @@ from datetime import date, timedelta
 
 from spacy.tokens import Doc, Span
 
-from graph.extract.docindex import entities, sentences
+from graph.extract.docindex import entities, sentences, text_of
 from graph.extract.actors import ActorIndex
 from graph.extract.casualties import find_casualties
 from graph.extract.dates import find_dates
@@ -191,7 +191,7 @@ def attach_arguments(doc: Doc, drafts: list[EventDraft], index: ActorIndex, publ
             if owner is not None and owner.date is None:
                 owner.date = found.date
                 owner.date_span = (found.start_char, found.end_char)
-        before = _DAY_BEFORE.search(sent.text)
+        before = _DAY_BEFORE.search(text_of(sent))
         if before and day_dates:  # "had spoken the night before" a dated remark
             anchor = day_dates[0].date
             for d in local:
@@ -254,7 +254,7 @@ _DATELINE = re.compile(r"^[A-Z][A-Z .'-]+(,[^()\n]{0,40})?(\([^()\n]{1,40}\))?\s
 def _dateline_end(sent: Span) -> int:
     """The character offset after a wire dateline that opens the sentence ("MOSCOW, Oct 3 (Reuters) -"):
     its date is the report's, not an event's. The sentence start when there is none."""
-    m = _DATELINE.match(sent.text)
+    m = _DATELINE.match(text_of(sent))
     return sent.start_char + m.end() if m else sent.start_char
 
 

@@ -45,6 +45,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from graph.extract.docindex import text_of
+
 __all__ = ["CasualtyMention", "find_casualties", "parse_number", "parse_quantity"]
 
 _UNITS = {
@@ -231,7 +233,7 @@ def _quantities(sent: Span) -> list[_Quantity]:
     """Quantity phrases in ``sent`` that may be counts of people."""
     doc = sent.doc
     out = []
-    for m in _QUANTITY.finditer(sent.text):
+    for m in _QUANTITY.finditer(text_of(sent)):
         if m["a"].lower() in {"a", "and", "one"} and not m["qual"] and not m["b"]:
             continue  # articles and "one" are read from noun phrases instead
         if m["a"].lower() in {"a", "and"}:
@@ -263,9 +265,20 @@ def _kind_of_word(tok: Token) -> str | None:
     return None
 
 
+#: every lemma or form that :func:`_cue_kind` accepts: a token with neither is no cue
+_CUE_WORDS = KILL_VERBS | INJURE_VERBS | KILL_WORDS | INJURE_WORDS | KILL_NOUNS | INJURE_NOUNS | {
+    "shoot", "lose", "injuries", "deaths", "fatalities", "bodies"}
+
+
+#: a sentence without one of these words (as written or as lemma) has no casualty figure
+_FIGURE_WORDS = _CUE_WORDS | {"casualties", "casualty"}
+
+
 def _cue_kind(tok: Token) -> str | None:
     """``killed``/``injured`` when ``tok`` is a casualty cue, else None."""
     lemma = tok.lemma_.lower()
+    if lemma not in _CUE_WORDS and tok.lower_ not in _CUE_WORDS:
+        return None  # most words: no rule below takes them
     if tok.pos_ in {"VERB", "AUX"} or tok.tag_ in {"VBN", "VBD", "VBG"}:
         if lemma in KILL_VERBS:
             return "killed"
@@ -396,6 +409,8 @@ def find_casualties(sent: Span | Doc) -> list[CasualtyMention]:
     if isinstance(sent, Doc):
         sent = sent[:]
     doc = sent.doc
+    if not any(t.lower_ in _FIGURE_WORDS or t.lemma_.lower() in _FIGURE_WORDS for t in sent):
+        return []  # no cue, no figure (most sentences): the quantities are not even looked for
     quants = _quantities(sent)
     out: list[CasualtyMention] = []
     used: set[tuple[str, int]] = set()  # (kind, first token of the quantity)

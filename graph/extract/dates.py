@@ -36,7 +36,7 @@ from datetime import date, timedelta
 
 from spacy.tokens import Doc, Span
 
-from graph.extract.docindex import entities
+from graph.extract.docindex import entities_within, text_of
 
 __all__ = ["DateMention", "find_dates", "resolve_date_text", "resolve_date"]
 
@@ -113,6 +113,30 @@ _AGO = re.compile(
 )
 # Patterns find_dates looks for in raw sentence text (in priority order).
 _SCAN = (_ISO, _DMY, _MDY, _MY, _REL_MONTH, _WEEKDAY_RE, _YESTERDAY, _TODAY, _TOMORROW, _AGO, _YEAR_PREP)
+# What each pattern cannot match without (a digit, a month's first letters, a word of days): a
+# sentence lacking one is not scanned for it (most sentences have no date).
+_NEEDS = {_ISO: ("digit",), _DMY: ("digit", "month"), _MDY: ("digit", "month"), _MY: ("digit", "month"),
+          _REL_MONTH: ("month",), _WEEKDAY_RE: ("day",), _YESTERDAY: ("day",), _TODAY: ("day",),
+          _TOMORROW: ("day",), _AGO: ("day",), _YEAR_PREP: ("digit",)}
+_DIGIT = re.compile(r"\d")
+_CUE_WORDS = {"month": ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"),
+              "day": ("day", "night", "this", "tomorrow", "ago")}
+_CUE_PATTERNS = {k: re.compile("|".join(words), re.IGNORECASE) for k, words in _CUE_WORDS.items()}
+#: letters that re.IGNORECASE equates with ASCII ones and ``str.lower`` does not turn into them
+_FOLDS = ("\u0130", "\u0131", "\u017f")
+
+
+def _cues(text: str) -> set[str]:
+    """The cues of :data:`_NEEDS` in ``text``, found as the case-insensitive patterns would find them.
+
+    >>> sorted(_cues("On 3 March")), sorted(_cues("Rebels shelled the town."))
+    (['digit', 'month'], [])
+    """
+    found = {"digit"} if _DIGIT.search(text) else set()
+    if any(f in text for f in _FOLDS):
+        return found | {k for k, pattern in _CUE_PATTERNS.items() if pattern.search(text)}
+    low = text.lower()
+    return found | {k for k, words in _CUE_WORDS.items() if any(w in low for w in words)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -297,7 +321,7 @@ def find_dates(sent: Span | Doc, published: date | None) -> list[DateMention]:
     """
     doc = sent.doc if isinstance(sent, Span) else sent
     base = sent.start_char if isinstance(sent, Span) else 0
-    text = sent.text
+    text = text_of(sent) if isinstance(sent, Span) else sent.text
     taken: list[tuple[int, int]] = []
     found: list[DateMention] = []
 
@@ -315,11 +339,14 @@ def find_dates(sent: Span | Doc, published: date | None) -> list[DateMention]:
         taken.append((start, end))
         found.append(DateMention(d, base + s, base + e, text[s:e], _head_of(span), precision, relative))
 
+    cues = _cues(text)
     for pat in _SCAN:
+        if not cues.issuperset(_NEEDS.get(pat, ())):
+            continue
         for m in pat.finditer(text):
             add(*m.span())
-    for ent in entities(doc):
-        if ent.label_ == "DATE" and ent.start_char >= base and ent.end_char <= base + len(text):
+    for ent in entities_within(doc, base, base + len(text)):
+        if ent.label_ == "DATE":
             add(ent.start_char - base, ent.end_char - base)
     found.sort(key=lambda x: x.start_char)
     return found

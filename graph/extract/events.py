@@ -59,7 +59,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
-from graph.extract.docindex import sentence_index, sentence_of, sentence_starts
+from graph.extract.docindex import sentence_index, sentence_of, sentence_starts, sentence_words
 from graph.extract.actors import ActorIndex
 from graph.extract.casualties import INJURE_VERBS, KILL_VERBS
 from graph.extract.mentions import ActorMention, side
@@ -225,6 +225,9 @@ class EventDraft:
 
 # ---------------------------------------------------------------- trigger matching
 
+#: the parts of speech a trigger's token has (see :func:`_match_trigger` and the rules before it)
+TRIGGER_POS = frozenset({"VERB", "AUX", "NOUN", "PROPN"})
+
 def _match_trigger(token: Token) -> tuple[Trigger, int, int] | None:
     """The lexicon entry a token triggers, with the token range of the trigger."""
     index = trigger_index()
@@ -279,8 +282,8 @@ def _fits_class(d: EventDraft, head: Token, index: ActorIndex) -> bool:
     """
     lemma = head.lemma_.lower()
     sent = sentence_of(head.doc, head.i)
-    sent_words = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
     if d.type is EventType.ATTACK:
+        sent_words = sentence_words(head.doc, head.i)
         civilians = bool(d.agents) and all(a.generic and a.type is ActorType.CIVILIANS for a in d.agents)
         if civilians and any(a.text.split()[-1].lower().rstrip("s") in CROWD_NOUNS for a in d.agents):
             d.type, d.subtype, d.cameo = EventType.PROTEST, EventSubtype.RIOT, "145"  # "protesters clashed with police"
@@ -358,7 +361,7 @@ def _takes_ground(head: Token, index: ActorIndex) -> bool:
     return False
 
 
-def _match_score(sent, sent_words: set[str]) -> bool:
+def _match_score(sent, sent_words: frozenset[str]) -> bool:
     """A result of a game: "beat Chelsea 2-1", "drew 0-0"."""
     if not sent_words & RESULT_VERBS:
         return False
@@ -367,7 +370,7 @@ def _match_score(sent, sent_words: set[str]) -> bool:
                for a, b, c in zip(toks, toks[1:], toks[2:]))
 
 
-def _labour_strike(head: Token, sent_words: set[str]) -> bool:
+def _labour_strike(head: Token, sent_words: frozenset[str]) -> bool:
     """A walkout: "a general strike", "a 24-hour strike", "went/walked out on strike", "a strike over pay"."""
     for c in head.children:
         if c.lower_ in LABOUR_STRIKE_MODIFIERS:
@@ -869,9 +872,13 @@ def find_event_drafts(doc: Doc, index: ActorIndex) -> list[EventDraft]:
     from bisect import bisect_right
 
     covered: set[int] = set()
+    # the drafts of each sentence: an event a trigger joins covers its governor, subject or head, which
+    # are in its sentence (no arc of the parse crosses one), so only these are searched: a long article
+    # costs no more per trigger
+    in_sentence: dict[int, list[EventDraft]] = {}
     for token in doc:
-        if token.i in covered:
-            continue
+        if token.i in covered or (token.pos_ not in TRIGGER_POS and token.lower_ != "according"):
+            continue  # every rule below starts from a verb or a noun, but "according to"
         hit = _aid_transfer(token, index) or _came_under(token) or _move_or_assembly(token, index) \
             or _impact(token) or _match_trigger(token) or _weapon_launch(token) or _according_to(token)
         if hit is None:
@@ -896,13 +903,14 @@ def find_event_drafts(doc: Doc, index: ActorIndex) -> list[EventDraft]:
         lemma = head.lemma_.lower()
         if not _fits_class(d, head, index):
             continue
+        here = in_sentence.get(d.sentence, [])
         if trigger.pos == "NOUN":  # "agreed to a ceasefire", "launched an attack": the verb's own event
             governor = head.head.head if head.dep_ == "pobj" else head.head
             manner = head.dep_ == "pobj" and head.head.lower_ in ("in", "during")
             governors = [governor]
             while manner and len(governors) < 4 and governors[-1].dep_ in ("pobj", "prep"):
                 governors.append(governors[-1].head)  # "the killing of Soleimani in an airstrike"
-            verbal = next((e for e in drafts if e.type is d.type and (e.pos == "VERB" or manner and e.pos == "NOUN")
+            verbal = next((e for e in here if e.type is d.type and (e.pos == "VERB" or manner and e.pos == "NOUN")
                            and any(st <= g.i < en for st, en in e.mentions for g in governors)), None)
             same = (head.dep_ == "pobj" and head.head.lower_ in ("to", "in", "on", "during")) or \
                 (head.dep_ == "pobj" and head.head.lower_ == "for" and d.type is EventType.CONSULT) or \
@@ -910,7 +918,7 @@ def find_event_drafts(doc: Doc, index: ActorIndex) -> list[EventDraft]:
             # of Soleimani *in an airstrike*": the airstrike is the killing
             if verbal is None and d.type is EventType.ATTACK and lemma in OPERATION_NOUNS and head.dep_ == "pobj" \
                     and head.head.lower_ in ("in", "during"):
-                verbal = next((e for e in drafts if e.type is EventType.ARREST and e.pos == "VERB"
+                verbal = next((e for e in here if e.type is EventType.ARREST and e.pos == "VERB"
                                and any(st <= governor.i < en for st, en in e.mentions)), None)
                 same = verbal is not None  # "arrested 15 Palestinians in overnight raids": the arrests
             if verbal is not None and same:  # never "raided in retaliation *for* an attack", "denied the accusation"
@@ -922,7 +930,7 @@ def find_event_drafts(doc: Doc, index: ActorIndex) -> list[EventDraft]:
                 continue
         if trigger.pos == "VERB":
             subj, passive = _subject(head)
-            nominal = next((e for e in drafts if subj is not None and not passive and e.type is d.type
+            nominal = next((e for e in here if subj is not None and not passive and e.type is d.type
                             and any(s <= subj.i < e_ for s, e_ in e.mentions)), None)
             if nominal is not None:  # "the airstrike killed five soldiers": targets of the airstrike
                 nominal.targets = _unique(nominal.targets + [t for t in d.targets if t.key not in nominal.agent_keys])
@@ -930,7 +938,7 @@ def find_event_drafts(doc: Doc, index: ActorIndex) -> list[EventDraft]:
                 covered.update(range(start, end))
                 continue
         if trigger.pos == "VERB" and lemma in CASUALTY_VERBS and head.tag_ == "VBG" and head.dep_ in PARTICIPLE_DEPS:
-            owner = _governing_attack(doc, head, drafts)
+            owner = _governing_attack(doc, head, here)
             if owner is not None:  # "attacked a navy base, killing 30 sailors": one attack
                 owner.targets = _unique(owner.targets + [t for t in d.targets if t.key not in owner.agent_keys])
                 covered.update(range(start, end))
@@ -956,6 +964,7 @@ def find_event_drafts(doc: Doc, index: ActorIndex) -> list[EventDraft]:
             continue
         covered.update(range(start, end))
         drafts.append(d)
+        in_sentence.setdefault(d.sentence, []).append(d)
     return _announced_acts(doc, drafts)
 
 

@@ -18,6 +18,7 @@ Rule classes (each general, none tied to one article):
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -91,6 +92,7 @@ def side(m: ActorMention) -> str:
     return m.key
 
 
+@lru_cache(maxsize=1 << 16)
 def slug(text: str) -> str:
     """A lower-case ASCII key for a name.
 
@@ -222,6 +224,7 @@ def find_actor_mentions(doc: Doc) -> list[ActorMention]:
     people = {e.text.split()[-1] for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
 
     place_ents = [e for e in entities(doc) if e.label_ in ("LOC", "FAC")]
+    place_starts = [e.start for e in place_ents]
     for _, start, end in _gazetteer_matcher(doc)(doc):
         span = doc[start:end]
         entry = gazetteer.best(span.text)
@@ -230,8 +233,8 @@ def find_actor_mentions(doc: Doc) -> list[ActorMention]:
             continue
         if len(span) == 1 and span.text in people:
             continue  # a surname that is also a place or a metonym ("Austin", "Jordan")
-        inside_place = any(e.label_ in ("LOC", "FAC") and e.start <= start and end <= e.end
-                           and len(e) > end - start for e in place_ents)  # "the Gulf of Aden"
+        k = bisect_right(place_starts, start) - 1  # entities do not overlap: only this one can hold the hit
+        inside_place = k >= 0 and end <= place_ents[k].end and len(place_ents[k]) > end - start  # "the Gulf of Aden"
         candidates.append((0, ActorMention(start, end, span.start_char, span.end_char, span.text, entry.name,
                                            entry.type, entry.country, entry.wikidata, source="gazetteer",
                                            locative=inside_place or _is_locative(span))))
@@ -268,9 +271,9 @@ def find_actor_mentions(doc: Doc) -> list[ActorMention]:
                                                    gazetteer.country_name(country), ActorType.STATE, country,
                                                    source="ner")))
         elif ent.label_ == "ORG":
-            if "(" in span.text and span[0].text != "(":  # "Organisation of Islamic Cooperation (OIC"
-                # cut before the bracket's token ("00(0": a bracket inside a token cuts there too)
-                span = span[:next(k for k, t in enumerate(span) if "(" in t.text)]
+            cut = next((k for k, t in enumerate(span) if t.text == "("), None)  # not "000(01PA": one token
+            if cut is not None and span[0].text != "(":  # "Organisation of Islamic Cooperation (OIC"
+                span = span[:cut]
                 if not len(span):
                     continue
             while len(span) > 1 and _title_at(span[-1:]) is False and gazetteer.match_title([span[-1].text]) is not None:

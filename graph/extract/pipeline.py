@@ -12,7 +12,7 @@ from datetime import date, datetime, timezone
 from spacy.tokens import Doc
 
 from graph import __version__
-from graph.extract.docindex import doc_text, sentence_index, token_at_char
+from graph.extract.docindex import doc_text, sentence_index, text_of, token_at_char
 from graph.extract.docindex import sentences as doc_sentences
 from graph.extract.actors import ActorIndex, extract_actors, resolve_national_titles
 from graph.extract.arguments import PlaceFinder, attach_arguments, date_undated_speech
@@ -58,7 +58,7 @@ def extract_doc(doc: Doc, article: Article, run: RunInfo | None = None) -> Extra
     links = [link for link in links if any(link[0] is d for d in kept) and any(link[2] is d for d in kept)]
     merged = kept
 
-    sentences = tuple(Sentence(article.id, i, s.start_char, s.end_char, s.text)
+    sentences = tuple(Sentence(article.id, i, s.start_char, s.end_char, text_of(s))
                       for i, s in enumerate(doc_sentences(doc)))
     ids = {id(d): f"e{n}" for n, d in enumerate(merged, 1)}
     events = tuple(_event(doc, article.id, d, ids[id(d)]) for d in merged)
@@ -119,7 +119,7 @@ def _event(doc: Doc, article_id: str, d: EventDraft, event_id: str) -> Event:
 
 def _sentence_mention(article_id: str, sent, sentences: tuple[Sentence, ...]) -> Mention:
     index = next((s.index for s in sentences if s.start == sent.start_char), 0)
-    return Mention(article_id, sent.start_char, sent.end_char, sent.text, index)
+    return Mention(article_id, sent.start_char, sent.end_char, text_of(sent), index)
 
 
 def _claims(doc: Doc, article_id: str, drafts: list[EventDraft], ids: dict, relations, index: ActorIndex):
@@ -134,7 +134,7 @@ def _claims(doc: Doc, article_id: str, drafts: list[EventDraft], ids: dict, rela
         event_id = ids[id(d)]
         seen = set()
         for start, _ in d.mentions:
-            s_index = next(i for i, s in enumerate(sents) if s.start <= start < s.end)
+            s_index = sentence_index(doc, start)
             for q_start, q_end, text in find_quotes(sents[s_index]):
                 if (q_start, q_end) in seen:
                     continue

@@ -27,10 +27,11 @@ Rule classes, each with an example:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
-from graph.extract.docindex import sentence_of, sentences
+from graph.extract.docindex import sentence_of, sentences, text_of
 from graph.extract.events import SPEECH_TYPES, EventDraft, mention_index
 from graph.vocab.actor_types import ActorType
 from graph.vocab.event_types import EventType, RelationType
@@ -41,6 +42,19 @@ __all__ = ["find_relations", "find_quotes", "infer_from_series"]
 SERIES_CUES = frozenset({("starting", "with"), ("beginning", "with"), ("including",)})
 ABOUT_PREPS = frozenset({"into", "of", "about", "over", "on", "regarding", "concerning"})
 _QUOTE = re.compile(r"[\"“”]([^\"“”]{3,}?)[\"“”]")
+
+
+@lru_cache(maxsize=1)
+def _cues_by_first_word() -> dict[str, tuple[tuple[tuple[str, ...], RelationType], ...]]:
+    """The discourse cues by their first word, longest first as in :func:`relation_cues`.
+
+    >>> _cues_by_first_word()["in"][0][1].value
+    'retaliation_for'
+    """
+    out: dict[str, list] = {}
+    for words, relation in relation_cues():
+        out.setdefault(words[0], []).append((words, relation))
+    return {w: tuple(c) for w, c in out.items()}
 
 
 def _first_event_in(doc: Doc, start: int, end: int, at: dict[int, EventDraft], exclude: EventDraft):
@@ -70,11 +84,11 @@ def find_relations(doc: Doc, drafts: list[EventDraft]) -> list[tuple[EventDraft,
     """(source, relation, target, evidence sentence) for every link the text states."""
     at = mention_index(drafts)
     out: list[tuple[EventDraft, RelationType, EventDraft, Span]] = []
-    cues = relation_cues()
+    cues = _cues_by_first_word()
     for sent in sentences(doc):
         lowers = [t.lower_ for t in sent]
         for k in range(len(sent)):
-            for words, relation in cues:
+            for words, relation in cues.get(lowers[k], ()):
                 if tuple(lowers[k:k + len(words)]) != words:
                     continue
                 cue_first, cue_last = sent[k], sent[k + len(words) - 1]
@@ -115,6 +129,7 @@ def find_relations(doc: Doc, drafts: list[EventDraft]) -> list[tuple[EventDraft,
 
 BEFORE_WORDS = frozenset({"before", "prior"})
 AFTER_WORDS = frozenset({"after", "following"})
+ORDER_WORDS = BEFORE_WORDS | AFTER_WORDS
 
 
 def _shared_by_coordination(doc: Doc, found, at: dict[int, EventDraft]):
@@ -150,7 +165,7 @@ def _precedence(doc: Doc, drafts: list[EventDraft], at: dict[int, EventDraft]):
             if a is not None and b is not None and a is not b:
                 first, second = (b, a) if token.lemma_ == "follow" else (a, b)
                 out.append((first, RelationType.PRECEDES, second, sentence_of(doc, token.i)))
-        elif word in BEFORE_WORDS | AFTER_WORDS and token.dep_ in ("prep", "mark", "advmod"):
+        elif word in ORDER_WORDS and token.dep_ in ("prep", "mark", "advmod"):
             inner = _first_event_in(doc, token.i + 1, token.right_edge.i + 1 if token.dep_ == "prep"
                                     else token.head.right_edge.i + 1, at, None)
             anchor = token.head if token.dep_ == "prep" else token.head.head
@@ -243,6 +258,6 @@ def find_quotes(sent: Span) -> list[tuple[int, int, str]]:
     [(10, 26, 'We will respond.')]
     """
     out = []
-    for m in _QUOTE.finditer(sent.text):
+    for m in _QUOTE.finditer(text_of(sent)):
         out.append((sent.start_char + m.start(1), sent.start_char + m.end(1), m.group(1)))
     return out

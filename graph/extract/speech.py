@@ -32,7 +32,7 @@ from graph.extract.events import SPEECH_TYPES, EventDraft
 from graph.extract.mentions import side
 from graph.vocab.actor_types import ActorType
 from graph.vocab.event_types import EventSubtype, EventType, RelationType
-from graph.vocab.lexicon import read_rows
+from graph.vocab.lexicon import word_list
 
 __all__ = ["split_speakers", "refine_speech"]
 
@@ -41,7 +41,7 @@ NAMING_VERBS = frozenset("describe characterize characterise call label brand te
 
 
 def _blame_words() -> frozenset[str]:
-    return frozenset(row[0].lower() for row in read_rows("blame_cues.txt"))
+    return word_list("blame_cues.txt")  # read once
 
 
 def split_speakers(drafts: list[EventDraft]) -> list[EventDraft]:

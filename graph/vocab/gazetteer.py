@@ -31,7 +31,7 @@ import csv
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from graph.vocab.actor_types import ActorType
@@ -85,6 +85,8 @@ _VIA_RANK = {"name": 0, "alias": 1, "acronym": 2, "demonym": 3, "capital": 4}
 _APOSTROPHES = str.maketrans({c: "'" for c in "\u2018\u2019\u02bc\u02bb\u0060\u00b4\u2032\u02b9\u02be\u02bf"})
 _HYPHENS = str.maketrans({c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d\u00ad"})
 _STRIP = " \t\n\r\"'“”,;:()[]"
+#: look-ups of one surface are memoised (the tables never change once read); bounded, for long streams
+_MEMO = 1 << 16
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,6 +165,7 @@ class TitledName:
 # --------------------------------------------------------------------------- normalising
 
 
+@lru_cache(maxsize=_MEMO)
 def clean(surface: str) -> str:
     """Normalise a surface: Unicode, apostrophes, hyphens, spaces, leading "the", possessive.
 
@@ -188,6 +191,7 @@ def clean(surface: str) -> str:
     return s.strip(_STRIP)
 
 
+@lru_cache(maxsize=_MEMO)
 def loose_key(surface: str) -> str:
     """The case-, accent-, apostrophe- and hyphen-insensitive key of a surface.
 
@@ -331,6 +335,7 @@ def entries() -> tuple[GazetteerEntry, ...]:
     return tuple(_index().entries)
 
 
+@lru_cache(maxsize=_MEMO)
 def lookup(surface: str) -> tuple[Match, ...]:
     """Every entry a surface form names, best first (by how it matched, then file order).
 
@@ -462,6 +467,12 @@ def _generic_bodies() -> tuple[tuple[str, str, ActorType], ...]:
     return tuple(sorted(rows, key=lambda r: -len(r[0])))
 
 
+@cache
+def _generic_body_affixes() -> tuple[tuple[str, str], ...]:
+    """For each generic body, the endings and beginnings :func:`generic_body` looks for: " body", "body of "."""
+    return tuple((" " + body, body + " of ") for body, _, _ in _generic_bodies())
+
+
 def _country_of(words: str) -> str | None:
     """Alpha-3 of a country named by a demonym, a name or a possessive name ("Iraq's")."""
     code = demonym_country(words)
@@ -473,6 +484,7 @@ def _country_of(words: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=_MEMO)
 def generic_body(surface: str) -> GazetteerEntry | None:
     """An entry for a body named through its country ("Iraq's Foreign Ministry").
 
@@ -498,12 +510,12 @@ def generic_body(surface: str) -> GazetteerEntry | None:
     """
     s = clean(surface)
     key = loose_key(s)
-    for body, template, atype in _generic_bodies():
+    for (body, template, atype), (suffix, prefix) in zip(_generic_bodies(), _generic_body_affixes()):
         country_words = None
-        if key.endswith(" " + body):
+        if key.endswith(suffix):
             n = len(body.split())
             country_words = " ".join(s.split()[:-n])
-        elif key.startswith(body + " of "):
+        elif key.startswith(prefix):
             n = len(body.split()) + 1
             country_words = " ".join(s.split()[n:])
         if not country_words:
@@ -544,18 +556,19 @@ def _title_words(text: str) -> list[str]:
     return out
 
 
-def _norm_word(word: str) -> list[str]:
+@lru_cache(maxsize=_MEMO)
+def _norm_word(word: str) -> tuple[str, ...]:
     w = unicodedata.normalize("NFKC", word).translate(_APOSTROPHES).translate(_HYPHENS)
     w = w.casefold().replace(".", "")
     if w == "-" or "-" not in w:
-        return [w] if w else []
+        return (w,) if w else ()
     parts: list[str] = []
     for i, p in enumerate(w.split("-")):
         if i:
             parts.append("-")
         if p:
             parts.append(p)
-    return parts
+    return tuple(parts)
 
 
 @cache
@@ -581,6 +594,12 @@ def _title_table() -> tuple[dict[tuple[str, ...], Title], int]:
     return table, max(len(k) for k in table)
 
 
+@cache
+def _title_starts() -> frozenset[str]:
+    """The words a title can begin with: the first word of each title, and the prefixes."""
+    return frozenset(k[0] for k in _title_table()[0]) | TITLE_PREFIXES
+
+
 def match_title(words: Sequence[str], start: int = 0) -> TitleMatch | None:
     """The longest title that begins at ``words[start]`` (prefixes such as "Deputy" included).
 
@@ -601,19 +620,28 @@ def match_title(words: Sequence[str], start: int = 0) -> TitleMatch | None:
     True
     """
     table, longest = _title_table()
+    parts = _norm_word(words[start]) if start < len(words) else ()
+    if parts and parts[0] not in _title_starts():
+        return None  # most words begin no title
     flat: list[str] = []
     origin: list[int] = []
     first: list[bool] = []
-    for i, w in enumerate(words[start:], start):
-        parts = _norm_word(w)
-        for j, p in enumerate(parts):
+    n_prefix = 0  # the leading prefix words, counted as they are read
+    in_prefix = True
+    # Only the prefixes and ``longest`` parts after them can take part in a match: stop reading
+    # there (at a word's end), so a call costs the same however long ``words`` is.
+    for i in range(start, len(words)):
+        if not in_prefix and len(flat) >= n_prefix + longest:
+            break
+        for j, p in enumerate(_norm_word(words[i])):
+            if in_prefix and j == 0 and p in TITLE_PREFIXES:
+                n_prefix += 1
+            else:
+                in_prefix = False
             flat.append(p)
             origin.append(i)
             first.append(j == 0)
     n_flat = len(flat)
-    n_prefix = 0
-    while n_prefix < n_flat and first[n_prefix] and flat[n_prefix] in TITLE_PREFIXES:
-        n_prefix += 1
     found: TitleMatch | None = None
     # The title proper may start after some of the prefixes ("Deputy Foreign Minister") or
     # include them ("Vice President"); the match reaching furthest wins, then the earliest.

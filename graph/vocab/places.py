@@ -104,24 +104,28 @@ _Table = dict[str, list[tuple[PlaceEntry, bool, str, int]]]
 
 
 @cache
-def _cities() -> tuple[dict[str, list[str]], str]:
-    """Lines of cities.tsv by the key of the city's name, and the whole text.
+def _cities() -> tuple[dict[str, list[str]], dict[str, list[str]], str]:
+    """Lines of cities.tsv by the key of the city's name, by each alternate name, and the whole text.
 
-    Alternate names (the keys after the first on a line) are not indexed, which would take
-    most of a second; :func:`_city_candidates` finds them by searching the text.
+    The alternate names are the keys after the first on a line. A line is listed under an
+    alternate as often as it holds it, those ending the line after the others: the order of a
+    search of the text for "|key|", then for "|key\\n" (:func:`_alternate_lines`).
     """
     text = (GAZETTEER_DIR / "cities.tsv").read_text(encoding="utf-8")
     table: dict[str, list[str]] = {}
+    inner: dict[str, list[str]] = {}  # alternates followed by another key
+    last: dict[str, list[str]] = {}  # alternates ending their line
     for line in text.splitlines()[2:]:
-        keys = line[line.rfind("\t") + 1:]
-        bar = keys.find("|")
-        key = keys if bar < 0 else keys[:bar]
-        hit = table.get(key)
-        if hit is None:
-            table[key] = [line]
-        else:
-            hit.append(line)
-    return table, text + "\n"
+        keys = line[line.rfind("\t") + 1:].split("|")
+        table.setdefault(keys[0], []).append(line)
+        for k in keys[1:-1]:
+            inner.setdefault(k, []).append(line)
+        if len(keys) > 1:
+            last.setdefault(keys[-1], []).append(line)
+    alternates = inner
+    for k, lines in last.items():
+        alternates[k] = alternates.get(k, []) + lines
+    return table, alternates, text + "\n"
 
 
 def _alternate_lines(key: str, text: str) -> list[str]:
@@ -138,9 +142,12 @@ def _alternate_lines(key: str, text: str) -> list[str]:
 
 @lru_cache(maxsize=4096)
 def _city_candidates(key: str) -> tuple[tuple[PlaceEntry, bool, str, int], ...]:
-    names, text = _cities()
+    names, alternates, text = _cities()
     rows = [(line, True) for line in names.get(key, [])]
-    rows += [(line, False) for line in _alternate_lines(key, text)] if key else []
+    if key and "|" in key:  # a key that could span two names of a line: search the text itself
+        rows += [(line, False) for line in _alternate_lines(key, text)]
+    elif key:
+        rows += [(line, False) for line in alternates.get(key, [])]
     out = []
     for line, exact in rows:
         row = line.split("\t")
@@ -217,6 +224,7 @@ def place_candidates(surface: str, country_hint: str | None = None) -> list[Plac
     return out
 
 
+@lru_cache(maxsize=1 << 16)
 def resolve_place(surface: str, country_hint: str | None = None) -> PlaceEntry | None:
     """Resolve a place name offline.
 

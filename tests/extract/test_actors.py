@@ -156,3 +156,10 @@ def test_actors_group_noun_typed_by_its_modifier(nlp):
     index = extract_actors(nlp("Human rights groups said armed groups attacked a camp near Goma."), "t")
     kinds = {m.text: m.type.value for m in index.mentions}
     assert kinds["Human rights groups"] == "organization" and kinds["armed groups"] == "armed_group"
+
+
+def test_actors_organisation_with_a_bracket_inside_a_token_is_read(extract):
+    """An organisation entity whose "(" sits inside a token ("000(01PÄ", found by the fuzz test) is
+    kept whole instead of failing the article."""
+    x = extract("000(01PÄ")
+    assert x.article.text == "000(01PÄ"

@@ -3,7 +3,7 @@ from datetime import date
 
 import pytest
 import spacy
-from hypothesis import given, settings, strategies as st
+from hypothesis import example, given, settings, strategies as st
 
 from graph.extract.dates import find_dates, resolve_date_text
 
@@ -116,3 +116,26 @@ def test_dates_find_dates_with_model(nlp, sentence, expected, head):
 def test_dates_find_dates_never_raises_on_blank_docs(text):
     for d in find_dates(BLANK(text), FRI):
         assert d.start_char < d.end_char
+
+
+_FRAGMENTS = ["January", "jan.", "Feb", "MARCH", "Apr", "may", "June", "jul", "Aug.", "Sept", "sep", "Oct.",
+              "November", "dec", "Monday", "tuesday's", "WEDNESDAY", "Sunday", "morning", "night", "last",
+              "this", "past", "next", "on", "early", "in", "since", "today", "tonight", "yesterday", "tomorrow",
+              "the day before", "days", "day", "ago", "a", "three", "3", "15th", "1987", "2021-02-15", "of",
+              ",", ".", "-", "ſept", "\u212aday", "J\u0130n", "\u0131", "NOV\u0130"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_FRAGMENTS) | st.text(max_size=6), max_size=8),
+       st.sampled_from([" ", "", "  ", "\n"]))
+@example(["3", "\u017fept"], " ")  # a long s: "3 sept" to the case-insensitive patterns, not to str.lower
+@example(["\u017feptember", "3"], " ")
+def test_dates_scan_cues_hold_wherever_a_pattern_matches(words, sep):
+    """find_dates skips a pattern in a sentence without its cues: no match may exist there."""
+    from graph.extract import dates
+
+    text = sep.join(words)
+    cues = dates._cues(text)
+    for pattern in dates._SCAN:
+        if pattern.search(text):
+            assert cues.issuperset(dates._NEEDS.get(pattern, ())), (pattern.pattern[:40], text)
