@@ -26,7 +26,7 @@ from graph.errors import OutputError
 from graph.fileio import atomic_write_bytes
 from graph.rdf.mapping import bind_prefixes
 
-__all__ = ["FORMATS", "QUAD_FORMATS", "write_graph", "union_graph"]
+__all__ = ["FORMATS", "QUAD_FORMATS", "write_graph", "write_triples", "union_graph"]
 
 FORMATS: dict[str, str] = {
     "turtle": ".ttl",
@@ -67,22 +67,24 @@ def union_graph(graph: Graph | Dataset) -> Graph:
     return out
 
 
-def _as_dataset(graph: Graph | Dataset) -> Dataset:
+def _quads_text(graph: Graph | Dataset) -> str:
+    """The N-Quads of every named graph of ``graph`` (a plain graph: its identifier names it)."""
+    from graph.rdf.nquads import nquads
+
     if isinstance(graph, Dataset):
-        return graph
-    ds = bind_prefixes(Dataset())
-    named = ds.graph(graph.identifier)
-    for triple in graph:
-        named.add(triple)
-    return ds
+        return "".join(nquads(g.triples((None, None, None)), g.identifier)
+                       for g in graph.contexts() if len(g))
+    return nquads(graph.triples((None, None, None)), graph.identifier)
 
 
 def write_graph(graph: Graph | Dataset, path: str | os.PathLike, fmt: str = "turtle") -> Path:
     """Serialise ``graph`` to ``path`` in ``fmt``, atomically.
 
-    The text goes to a temporary file in the same folder, which then replaces ``path``
-    (``os.replace``): a reader never sees a half-written file, and a failure leaves any
-    older file in place.
+    The terms are formatted as N-Quads (:mod:`graph.rdf.nquads`) and Oxigraph writes the format
+    (with the project's prefixes for Turtle and TriG): ten times faster than rdflib's own
+    serialisers, and the same writer as the batch's graph file. The text goes to a temporary
+    file in the same folder, which then replaces ``path`` (``os.replace``): a reader never sees
+    a half-written file, and a failure leaves any older file in place.
 
     Args:
         graph: a dataset (one named graph per article) or a single graph.
@@ -97,9 +99,43 @@ def write_graph(graph: Graph | Dataset, path: str | os.PathLike, fmt: str = "tur
     """
     if fmt not in FORMATS:
         raise OutputError(f"{fmt!r}: unknown RDF format; choose one of {', '.join(FORMATS)}")
+    return write_nquads_text(_quads_text(graph), path, fmt)
+
+
+def write_triples(triples, name, path: str | os.PathLike, fmt: str = "turtle") -> Path:
+    """Write ``triples`` (rdflib terms), in the named graph ``name``, to ``path`` in ``fmt``, atomically.
+
+    As :func:`write_graph`, without building an rdflib graph first.
+
+    >>> import tempfile, pathlib
+    >>> from rdflib import URIRef, Literal
+    >>> t = [(URIRef("http://example.org/s"), URIRef("http://example.org/p"), Literal("o"))]
+    >>> with tempfile.TemporaryDirectory() as d:
+    ...     write_triples(t, URIRef("http://example.org/g"), pathlib.Path(d) / "o.nt", "nt").read_text().strip()
+    '<http://example.org/s> <http://example.org/p> "o" .'
+    """
+    from graph.rdf.nquads import nquads
+
+    if fmt not in FORMATS:
+        raise OutputError(f"{fmt!r}: unknown RDF format; choose one of {', '.join(FORMATS)}")
+    return write_nquads_text(nquads(dict.fromkeys(triples), name), path, fmt)
+
+
+def write_nquads_text(text: str, path: str | os.PathLike, fmt: str) -> Path:
+    """Write N-Quads ``text`` to ``path`` in ``fmt`` (Oxigraph's writers), atomically."""
+    import pyoxigraph as ox
+
+    from graph.vocab.namespaces import PREFIXES
+
     path = Path(path)
-    if fmt in QUAD_FORMATS:
-        data = _as_dataset(graph).serialize(format=fmt, encoding="utf-8")
-    else:
-        data = union_graph(graph).serialize(format=fmt, encoding="utf-8")
+    if fmt == "nquads":
+        return atomic_write_bytes(path, text.encode("utf-8"))
+    quads = ox.parse(text, format=ox.RdfFormat.N_QUADS)
+    if fmt not in QUAD_FORMATS:  # the union: each triple once, whichever graphs hold it
+        quads = dict.fromkeys(ox.Triple(q.subject, q.predicate, q.object) for q in quads)
+    oxformat = {"turtle": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, "trig": ox.RdfFormat.TRIG,
+                "json-ld": ox.RdfFormat.JSON_LD}[fmt]
+    prefixes = {prefix: str(ns) for prefix, ns in PREFIXES.items()} if fmt in ("turtle", "trig") else None
+    data = ox.serialize(quads, format=oxformat, prefixes=prefixes) if prefixes else \
+        ox.serialize(quads, format=oxformat)
     return atomic_write_bytes(path, data)

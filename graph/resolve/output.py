@@ -28,7 +28,8 @@ from pathlib import Path
 
 from graph.errors import OutputError, PredictionError
 from graph.export.jsonl import write_jsonl
-from graph.rdf.serialize import FORMATS, write_graph
+from graph.rdf.iris import RESOLUTION_GRAPH
+from graph.rdf.serialize import FORMATS, write_triples
 from graph.resolve.resolution import Resolution, resolve_rows
 from graph.resolve.rules import Rules
 
@@ -77,5 +78,7 @@ def resolve_output(outdir: str | os.PathLike, fmt: str = "turtle", *, rules: Rul
     resolution = resolve_rows(read_jsonl(events), read_jsonl(actors), rules=rules)
     write_jsonl(resolution.annotate_events(read_jsonl(events)), events)
     write_jsonl(resolution.annotate_actors(read_jsonl(actors)), actors)
-    write_graph(resolution.graph(), outdir / f"resolution{FORMATS[fmt]}", fmt)
+    from graph.resolve.rdf import resolution_triples
+
+    write_triples(resolution_triples(resolution), RESOLUTION_GRAPH, outdir / f"resolution{FORMATS[fmt]}", fmt)
     return resolution

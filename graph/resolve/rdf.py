@@ -43,7 +43,7 @@ from graph.resolve.entities import WIKIDATA_ID
 from graph.resolve.records import Entity, FigureRange, Occurrence
 from graph.vocab.namespaces import CG, DCTERMS, OWL, PROV, RDF, RDFS, SCHEMA, SEM, SKOS, WD
 
-__all__ = ["resolution_graph", "entity_triples", "occurrence_triples", "SOFTWARE"]
+__all__ = ["resolution_graph", "resolution_triples", "entity_triples", "occurrence_triples", "SOFTWARE"]
 
 SOFTWARE = "conflict-graph"
 
@@ -144,6 +144,29 @@ def occurrence_triples(o: Occurrence, node: URIRef, run: URIRef, entities: dict[
     yield node, PROV.wasGeneratedBy, run
 
 
+def resolution_triples(resolution, *, entities: bool = True) -> list[tuple]:
+    """The triples of the resolution named graph of ``resolution``, without building a graph.
+
+    >>> from graph.resolve import resolve_rows
+    >>> any(p == RDF.type and o == CG.ResolutionRun for _, p, o in resolution_triples(resolve_rows([], [])))
+    True
+    """
+    from graph.resolve.resolution import iri_of
+
+    class _Collect(list):
+        add = list.append
+
+    out = _Collect()
+    run = run_node(out, resolution.started)
+    table = resolution.table.entities
+    if entities:
+        for e in resolution.entities:
+            out.extend(entity_triples(e, run))
+    for o in resolution.merged:
+        out.extend(occurrence_triples(o, iri_of(o), run, table))
+    return out
+
+
 def resolution_graph(resolution, *, entities: bool = True) -> Graph:
     """The resolution named graph of ``resolution`` (see the module docstring).
 
@@ -154,16 +177,7 @@ def resolution_graph(resolution, *, entities: bool = True) -> Graph:
     Returns:
         An rdflib graph whose identifier is :data:`graph.rdf.iris.RESOLUTION_GRAPH`.
     """
-    from graph.resolve.resolution import iri_of
-
     g = bind_prefixes(Graph(identifier=RESOLUTION_GRAPH))
-    run = run_node(g, resolution.started)
-    table = resolution.table.entities
-    if entities:
-        for e in resolution.entities:
-            for triple in entity_triples(e, run):
-                g.add(triple)
-    for o in resolution.merged:
-        for triple in occurrence_triples(o, iri_of(o), run, table):
-            g.add(triple)
+    for triple in resolution_triples(resolution, entities=entities):
+        g.add(triple)
     return g
