@@ -46,6 +46,7 @@ True
 from __future__ import annotations
 
 import hashlib
+from functools import lru_cache
 import re
 import unicodedata
 
@@ -95,6 +96,7 @@ def short_hash(*parts: str, length: int = 12) -> str:
     return digest[:length]
 
 
+@lru_cache(maxsize=1 << 16)
 def slug(text: str) -> str:
     """A lowercase ASCII slug of ``text``, safe in an IRI path segment.
 

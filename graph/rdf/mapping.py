@@ -35,6 +35,7 @@ import logging
 import re
 from collections.abc import Iterable
 from datetime import date, datetime
+from functools import lru_cache
 
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import XSD
@@ -144,7 +145,7 @@ def event_label(x: Extraction, event: Event) -> str:
     """
 
     def names(ids: tuple[str, ...]) -> str:
-        return ", ".join((x.actor(i).name if x.actor(i) else i) for i in ids)
+        return ", ".join(getattr(x.actor(i), "name", i) for i in ids)
 
     if not event.agents and not event.targets:
         return f"{event.type.value}: {event.trigger.text}"
@@ -155,6 +156,13 @@ def _day(value: date) -> Literal:
     if isinstance(value, datetime):
         value = value.date()
     return Literal(value.isoformat(), datatype=XSD.date)
+
+
+@lru_cache(maxsize=1 << 16)
+def _integer(n: int) -> Literal:
+    """``Literal(n)`` for an integer, made once: offsets and indexes repeat across articles, and
+    rdflib's literal constructor is the mapping's largest cost (literals are immutable)."""
+    return Literal(n)
 
 
 class _TripleSink:
@@ -177,6 +185,8 @@ class _Mapper:
         self.spans: set[URIRef] = set()
         self.run = self._run(x.run) if x.run else None
         self.sentences = {s.index: s for s in x.sentences}
+        self.sentence_iris: dict[int, URIRef] = {}
+        self.annotation_bases: dict[tuple[str, str], str] = {}
 
     # -- provenance helpers -------------------------------------------------
 
@@ -190,8 +200,8 @@ class _Mapper:
         position, quote = URIRef(f"{node}/position"), URIRef(f"{node}/quote")
         g.add((node, OA.hasSelector, position))
         g.add((position, RDF.type, OA.TextPositionSelector))
-        g.add((position, OA.start, Literal(int(start))))
-        g.add((position, OA.end, Literal(int(end))))
+        g.add((position, OA.start, _integer(int(start))))
+        g.add((position, OA.end, _integer(int(end))))
         g.add((node, OA.hasSelector, quote))
         g.add((quote, RDF.type, OA.TextQuoteSelector))
         g.add((quote, OA.exact, Literal(text)))
@@ -200,7 +210,13 @@ class _Mapper:
         sentence = self.sentences.get(m.sentence)
         if sentence is None:
             sentence = next((s for s in self.x.sentences if s.start <= m.start and m.end <= s.end), None)
-        return child(self.article, "sentence", str(sentence.index)) if sentence else None
+        return self._sentence_iri(sentence.index) if sentence else None
+
+    def _sentence_iri(self, index: int) -> URIRef:
+        node = self.sentence_iris.get(index)
+        if node is None:
+            node = self.sentence_iris[index] = child(self.article, "sentence", str(index))
+        return node
 
     def _span(self, m: Mention) -> URIRef:
         node = span_iri(self.article, m.start, m.end)
@@ -217,7 +233,10 @@ class _Mapper:
         return node
 
     def _mention(self, body: URIRef, kind: str, body_id: str, m: Mention) -> URIRef:
-        node = URIRef(f"{child(self.article, 'annotation', kind, body_id)}/{int(m.start)}-{int(m.end)}")
+        base = self.annotation_bases.get((kind, body_id))
+        if base is None:
+            base = self.annotation_bases[(kind, body_id)] = str(child(self.article, "annotation", kind, body_id))
+        node = URIRef(f"{base}/{int(m.start)}-{int(m.end)}")
         g = self.g
         g.add((node, RDF.type, OA.Annotation))
         g.add((node, RDF.type, CG.Mention))
@@ -276,10 +295,10 @@ class _Mapper:
 
     def sentence(self, s: Sentence) -> None:
         g = self.g
-        node = child(self.article, "sentence", str(s.index))
+        node = self._sentence_iri(s.index)
         g.add((node, RDF.type, CG.Sentence))
         g.add((node, RDF.type, OA.SpecificResource))
-        g.add((node, CG.sentenceIndex, Literal(int(s.index))))
+        g.add((node, CG.sentenceIndex, _integer(int(s.index))))
         g.add((node, OA.hasSource, self.article))
         self._selectors(node, s.start, s.end, s.text)
 
