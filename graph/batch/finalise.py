@@ -22,7 +22,7 @@ from __future__ import annotations
 import heapq
 import json
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -257,8 +257,7 @@ def write_summary_html(folder: ShardFolder, articles: Sequence[Selected], path: 
 
 def finalise(folder: ShardFolder, outdir: Path, sequence: Sequence[str | dict], *, fmt: str = "turtle",
              html: bool = True, title: str | None = None, validated: bool = False,
-             max_nodes: int = 1500, failures_file: bool = True,
-             rows_written: Callable[[], None] | None = None) -> Assembled:
+             max_nodes: int = 1500, failures_file: bool = True) -> Assembled:
     """Write the output files of a batch into ``outdir`` from its shards.
 
     Args:
@@ -271,8 +270,6 @@ def finalise(folder: ShardFolder, outdir: Path, sequence: Sequence[str | dict], 
         validated: only SHACL-validated entries count (``--validate``).
         max_nodes: the most nodes ``graph.html`` draws.
         failures_file: write ``failed.jsonl`` (a batch always does, even empty).
-        rows_written: called once ``events.jsonl`` and ``actors.jsonl`` are complete, before
-            the graph file and the page are written (the batch starts resolving them there).
 
     Returns:
         The :class:`Assembled` outputs. When no article was extracted only ``failed.jsonl`` is
@@ -288,15 +285,13 @@ def finalise(folder: ShardFolder, outdir: Path, sequence: Sequence[str | dict], 
     for s in articles:
         done.counts.update(s.entry.counts)
     if articles:
+        graph_path = outdir / f"graph{FORMATS[fmt]}"
+        write_graph_file(folder, articles, graph_path, fmt)
+        done.files["graph"] = str(graph_path)
         _write_rows(folder, articles, "events", outdir / "events.jsonl")
         _write_rows(folder, articles, "actors", outdir / "actors.jsonl")
         done.files["events"] = str(outdir / "events.jsonl")
         done.files["actors"] = str(outdir / "actors.jsonl")
-        if rows_written is not None:
-            rows_written()
-        graph_path = outdir / f"graph{FORMATS[fmt]}"
-        write_graph_file(folder, articles, graph_path, fmt)
-        done.files["graph"] = str(graph_path)
         if html:
             write_summary_html(folder, articles, outdir / "graph.html", title=title or f"{len(articles)} articles",
                                max_nodes=max_nodes)

@@ -243,25 +243,19 @@ def run_batch(inputs: Sequence[str], outdir: str | Path, *, fmt: str = "turtle",
                 return summary
             _make_dir(outdir)
         title = next((a.title or a.id for a in head if isinstance(a, Article)), None) if not batch else None
-        resolution = _Resolution(outdir, fmt) if batch and resolve else None
-        try:
-            assembled = finalise(folder, outdir, sequence, fmt=fmt, html=html, title=title, validated=validate,
-                                 max_nodes=max_nodes, failures_file=batch,
-                                 rows_written=resolution.start if resolution else None)
-            merged = resolution.result() if resolution else None
-        finally:
-            if resolution is not None:
-                resolution.close()
+        assembled = finalise(folder, outdir, sequence, fmt=fmt, html=html, title=title, validated=validate,
+                             max_nodes=max_nodes, failures_file=batch)
         summary.assembled = assembled
         summary.articles = len(assembled.articles)
         summary.failed = assembled.failures
         for kind in ("actors", "events", "affiliations", "relations", "triples"):
             setattr(summary, kind, assembled.counts.get(kind, 0))
         summary.files = assembled.files
-        if merged is not None:
+        if batch and resolve and assembled.articles:
             from graph.rdf import FORMATS
+            from graph.resolve.output import resolve_output
 
-            summary.occurrences = merged
+            summary.occurrences = len(resolve_output(outdir, fmt).merged)
             summary.files["resolution"] = str(outdir / f"resolution{FORMATS[fmt]}")
         if assembled.articles and (store is not None or graph_store):
             from graph.batch.publish import publish
@@ -277,61 +271,6 @@ def run_batch(inputs: Sequence[str], outdir: str | Path, *, fmt: str = "turtle",
         folder.close()
         if not batch:
             shutil.rmtree(folder.path.parent, ignore_errors=True)
-
-
-def _resolve_output(outdir: str, fmt: str) -> tuple[int | None, str | None]:
-    """:func:`graph.resolve.output.resolve_output` in a child process: (merged occurrences, error)."""
-    from graph.errors import GraphError
-    from graph.resolve.output import resolve_output
-
-    try:
-        return len(resolve_output(outdir, fmt).merged), None
-    except GraphError as err:  # project errors do not all unpickle: send the message
-        return None, str(err)
-
-
-class _Resolution:
-    """Cross-article resolution of a batch's rows, in a process of its own.
-
-    :meth:`start` is called once ``events.jsonl`` and ``actors.jsonl`` are written; the child
-    resolves them while this process writes the graph file and the page (Turtle and
-    resolution each take a core for seconds; nothing else reads the rows meanwhile).
-    """
-
-    def __init__(self, outdir: Path, fmt: str):
-        self.outdir, self.fmt = outdir, fmt
-        self.pool = self.future = None
-
-    def start(self) -> None:
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
-
-        self.pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"))
-        self.future = self.pool.submit(_resolve_output, str(self.outdir), self.fmt)
-
-    def result(self) -> int | None:
-        """Merged occurrences (None when no row was written, so nothing started).
-
-        Raises:
-            OutputError: resolution failed (its message), or its process died.
-        """
-        from concurrent.futures.process import BrokenProcessPool
-
-        if self.future is None:
-            return None
-        try:
-            merged, error = self.future.result()
-        except BrokenProcessPool:
-            raise OutputError(f"{self.outdir}: the resolution process died (out of memory?); "
-                              "run 'python -m graph resolve' on the folder") from None
-        if error is not None:
-            raise OutputError(error)
-        return merged
-
-    def close(self) -> None:
-        if self.pool is not None:
-            self.pool.shutdown(wait=True, cancel_futures=True)
-            self.pool = None
 
 
 def _extract(executor, config: WorkerConfig, folder: ShardFolder, items: Iterator[Article | dict],
