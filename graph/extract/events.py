@@ -67,8 +67,9 @@ from graph.extract.weapons import load_weapon_lexicon
 from graph.vocab import gazetteer
 from graph.vocab.actor_types import ActorType
 from graph.vocab.event_types import EventSubtype, EventType
-from graph.vocab.lexicon import (Trigger, aid_goods, crime_cues, criticism_objects, disaster_cues, labour_cues,
-                                 modality_cues, retaliation_words, site_nouns, sports_cues, trigger_index)
+from graph.vocab.lexicon import (Trigger, aid_goods, crime_cues, criticism_objects, disaster_cues, illness_words,
+                                 labour_cues, modality_cues, retaliation_words, site_nouns, sports_cues,
+                                 trigger_index)
 
 __all__ = ["EventDraft", "find_event_drafts", "merge_coreferent", "mention_index", "SPEECH_TYPES", "WEAK_VERBS",
            "LIGHT_VERBS"]
@@ -76,10 +77,10 @@ __all__ = ["EventDraft", "find_event_drafts", "merge_coreferent", "mention_index
 SPEECH_TYPES = frozenset({EventType.STATEMENT, EventType.ACCUSATION, EventType.THREAT, EventType.DEMAND})
 #: verbs that are attacks only when an actor does them
 WEAK_VERBS = frozenset("kill murder hit destroy fire board fight down target gun clash execute burn torch set "
-                       "pound stab hack loot pillage plunder ransack lynch".split())
+                       "pound stab hack loot pillage plunder ransack lynch sink".split())
 #: verbs that are events only with an actor as their object or addressee ("released the hostages",
 #: "spoke with the president"); "a statement released by X" or "X spoke the same way" are not
-NEEDS_TARGET = frozenset("release free speak talk arm supply host meet designate".split())
+NEEDS_TARGET = frozenset("release free speak talk arm supply host meet designate sink".split())
 #: verbs that are attacks when their object is a weapon ("launched missiles at", "fired rockets into")
 WEAPON_VERBS = frozenset("launch fire drop lob hurl throw toss".split())
 WEAPON_OBJECTS = frozenset("missile rocket bomb shell mortar drone grenade torpedo projectile "
@@ -93,6 +94,8 @@ EXPLOSIVES = frozenset("bomb device ied explosive explosives grenade mine vest s
                        "car-bomb bomber".split())
 #: verbs that are events only with a complement ("agreed to a truce"; not "X agreed, saying...")
 NEEDS_COMPLEMENT = frozenset("agree sign".split())
+#: prepositions of the medium of a call or talks ("by telephone", "via video link", "over the phone")
+MEDIUM_PREPS = frozenset("by via over on".split())
 #: nominal types whose "of" object is the target ("the killing of X", "the arrest of X")
 OF_TARGET_TYPES = frozenset({EventType.ATTACK, EventType.ARREST, EventType.SANCTION})
 #: finer attack classes that one occurrence may be reported as ("the strikes", "bombed", "airstrikes")
@@ -268,6 +271,8 @@ def _fits_class(d: EventDraft, head: Token, index: ActorIndex) -> bool:
       classes armed by name ("airstrike", "shelling") stay;
     - an attack by civilians alone is no conflict event ("a drunk driver killed three pedestrians"),
       but clashes between communities are ("clashes between herders and hunters");
+    - "suffered a heart attack", "an asthma attack": an attack noun with a word of illness as its
+      modifier (``lexicons/illness_words.txt``) is no event;
     - "attacked the budget bill", "shot down the proposal": an attack on a thing said is a
       criticism (``lexicons/criticism_objects.txt``);
     - a labour or hunger "strike" is a protest ("a 24-hour strike", "on strike", a strike in a
@@ -288,6 +293,9 @@ def _fits_class(d: EventDraft, head: Token, index: ActorIndex) -> bool:
         if civilians and any(a.text.split()[-1].lower().rstrip("s") in CROWD_NOUNS for a in d.agents):
             d.type, d.subtype, d.cameo = EventType.PROTEST, EventSubtype.RIOT, "145"  # "protesters clashed with police"
             return True
+        if d.pos == "NOUN" and any(c.dep_ in ("compound", "amod") and c.lemma_.lower() in illness_words()
+                                   for c in head.children):
+            return False  # "a heart attack"
         if lemma == "strike" and d.pos == "NOUN" and _labour_strike(head, sent_words):
             d.type, d.subtype, d.cameo = EventType.PROTEST, EventSubtype.DEMONSTRATION, "143"
             return True
@@ -755,6 +763,9 @@ def _fill_arguments(d: EventDraft, index: ActorIndex, doc: Doc) -> None:
         objects = _prep_objects(head, preps)
         if _with_party(d):  # "cut ties with Qatar", "signed a deal with the rebels": the object's "with"
             objects += [o for c in head.children if c.dep_ == "dobj" for o in _prep_objects(c, {"with"})]
+            # the parser hangs "with" on the medium: "spoke by telephone with X", "talked via video link with X"
+            objects += [o for c in head.children if c.dep_ == "prep" and c.lower_ in MEDIUM_PREPS
+                        for m in c.children if m.dep_ == "pobj" for o in _prep_objects(m, {"with"})]
         for obj in objects:
             found = _actors_of(index, obj, avoid=frozenset(d.agent_sides))
             if found:

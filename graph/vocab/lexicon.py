@@ -138,6 +138,15 @@ def site_nouns() -> frozenset[str]:
     return word_list("site_nouns.txt")
 
 
+def illness_words() -> frozenset[str]:
+    """Modifiers that make an attack noun an illness ("a heart attack", "a panic attack").
+
+    >>> "heart" in illness_words()
+    True
+    """
+    return word_list("illness_words.txt")
+
+
 def aid_goods() -> frozenset[str]:
     """Lemmas of things given as aid (weapons aside)."""
     return word_list("aid_goods.txt")
