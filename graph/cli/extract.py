@@ -91,7 +91,7 @@ def add_parser(sub, name: str, epilog: str) -> None:
     run.add_argument("--graph-store", metavar="URL",
                      help="also PUT each article graph to this SPARQL 1.1 Graph Store Protocol endpoint "
                           "(e.g. http://127.0.0.1:7878/store, http://localhost:3030/ds/data); add --endpoint "
-                          "so that event dates are materialised for the named queries")
+                          "so that the named queries' terms and the resolution graph are written too")
     p.add_argument("--validate", action="store_true", help="check the graph against the SHACL shapes")
     p.add_argument("--no-resolve", action="store_true",
                    help="skip cross-article resolution (no occurrence/entity in the JSON Lines, no "
@@ -112,6 +112,10 @@ def run(args) -> int:
     if (args.workers or args.scheduler) and args.jobs:
         raise GraphError("--jobs is for local processes; with --workers or --scheduler the cluster's workers run")
     store = open_for_extract(args)  # first: a locked store or a dead endpoint stops before extracting
+    if args.graph_store and store is None and not args.quiet:
+        print("note: --graph-store without --endpoint: the article graphs are PUT, but the terms the named "
+              "queries read (event dates, network digests) and the resolution graph need an update endpoint; "
+              "add --endpoint URL", file=sys.stderr)
     try:
         summary = extract_to(args.inputs, Path(args.output), fmt=args.format, published=args.published,
                              model=args.model, html=not args.no_html, validate=args.validate,

@@ -95,3 +95,16 @@ def test_dask_workers_option_puts_every_article_graph_over_the_graph_store_proto
     assert _graphs(oxigraph_server) == expected and len(expected) == 10
     assert main(args) == 0  # resumed: nothing extracted again, the same graphs put again
     assert _graphs(oxigraph_server) == expected
+
+
+def test_graph_store_without_an_update_endpoint_says_the_named_queries_miss_their_terms(tmp_path, oxigraph_server,
+                                                                                         capsys):
+    """The Graph Store Protocol cannot run updates: the user is told to add --endpoint, and the graphs still go."""
+    _drop_all(oxigraph_server)
+    feed = write_feed(tmp_path / "feed.jsonl", 2)
+    out = tmp_path / "out"
+    store = oxigraph_server.replace("/query", "/store")
+    assert main(["extract", str(feed), "-o", str(out), "--no-html", "--format", "nquads", "--jobs", "1",
+                 "--graph-store", store]) == 0
+    assert "add --endpoint" in capsys.readouterr().err
+    assert len(_graphs(oxigraph_server)) == 2
